@@ -1,0 +1,110 @@
+# ogistat - build, test, demo, bench.
+#   make            build ./ogistat (installs missing Debian packages via scripts/setup.sh)
+#   make check      unit tests (Check) + golden CLI tests
+#   make demo       parse the sample reports in data/reports
+#   make bench      parse throughput
+#   make SANITIZE=address,undefined check   the same under ASan+UBSan (objects in build-san/)
+#   make WERROR=1   warnings are errors
+#   make check-valgrind
+.SUFFIXES:
+
+CC      ?= cc
+PKGS    := opencc uchardet libxml-2.0
+SANITIZE ?=
+WERROR  ?=
+ifneq ($(SANITIZE),)
+  ifneq ($(filter-out address undefined address,undefined,$(SANITIZE)),)
+    $(error SANITIZE must be address, undefined or address,undefined)
+  endif
+  BUILD := build-san
+  SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  OPT ?= -O1 -g
+else
+  BUILD := build
+  SANFLAGS :=
+  OPT ?= -O2 -g
+endif
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wswitch-enum -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+ifneq ($(WERROR),)
+  WARN += -Werror
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL = -std=c11 $(OPT) $(WARN) $(SANFLAGS) -Iinclude -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+LDLIBS_ALL = $(PKG_LIBS) -lcsv -lpthread -lm $(LDLIBS)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+SRCS     := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o)
+TSRCS    := $(wildcard tests/unit/check_*.c)
+TOBJS    := $(TSRCS:tests/unit/%.c=$(BUILD)/t_%.o)
+BIN      := $(BUILD)/ogistat
+TESTBIN  := $(BUILD)/check_ogistat
+DEPS_OK  := $(BUILD)/.deps-ok
+
+all: ogistat
+
+ifeq ($(SANITIZE),)
+ogistat: $(BIN)
+	cp $(BIN) ogistat
+else
+ogistat: $(BIN)
+endif
+
+$(DEPS_OK): scripts/setup.sh
+	@mkdir -p $(BUILD)
+	@scripts/setup.sh
+	@touch $@
+
+$(BUILD)/%.o: src/%.c $(DEPS_OK)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BIN): $(BUILD)/main.o $(OBJS)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The test runner: one Check SRunner over every suite_<name>() found in tests/unit/check_<name>.c.
+$(BUILD)/suites.h: $(TSRCS) $(DEPS_OK)
+	@for f in $(TSRCS); do n=$${f#tests/unit/check_}; echo "SUITE($${n%.c})"; done | grep -v '(main)' > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/t_%.o: tests/unit/%.c $(BUILD)/suites.h
+	$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(TESTBIN): $(TOBJS) $(OBJS)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
+
+check: $(BIN) $(TESTBIN)
+	@scripts/run-cli-tests.sh $(BIN)
+	@CK_DEFAULT_TIMEOUT=30 $(TESTBIN)
+
+check-valgrind: $(BIN) $(TESTBIN)
+	@OGISTAT_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=42" \
+	  scripts/run-cli-tests.sh $(BIN)
+	@CK_TIMEOUT_MULTIPLIER=10 CK_DEFAULT_TIMEOUT=30 valgrind -q --leak-check=full \
+	  --errors-for-leak-kinds=definite --error-exitcode=42 $(TESTBIN)
+
+demo: ogistat
+	@mkdir -p out
+	./ogistat parse -o out/records.csv data/reports
+	./ogistat parse --format wide -o out/records-wide.csv data/reports
+	@echo "demo: wrote out/records.csv ($$(wc -l < out/records.csv) rows) and out/records-wide.csv"
+	@head -n 12 out/records.csv
+
+bench: ogistat
+	@scripts/bench.sh ./ogistat
+
+# Regenerate the registry tables from data/metrics.tsv (committed copy of the spec).
+registry:
+	python3 scripts/gen-registry.py data/metrics.tsv data/metrics-en.tsv src/registry_data.c include/ogistat/metric_ids.h
+registry-check:
+	@if [ -f ../shared/spec/metrics.tsv ]; then cmp ../shared/spec/metrics.tsv data/metrics.tsv && echo "registry: data/metrics.tsv matches the spec"; \
+	 else echo "registry: ../shared not present, skipped"; fi
+
+clean:
+	rm -rf build build-san ogistat out
+
+-include $(OBJS:.o=.d) $(BUILD)/main.d $(TOBJS:.o=.d)
+
+.PHONY: all check check-valgrind demo bench clean registry registry-check ogistat

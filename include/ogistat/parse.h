@@ -1,0 +1,29 @@
+/* parse.h - from input paths to reports: collect files, decode, lex, extract.
+ *
+ * parse_run() parses files on `jobs` threads and hands each report to the
+ * emit callback in input order (a bounded window keeps memory flat however
+ * many files there are). Per-report problems are in r->diag, never fatal.
+ */
+#ifndef OGISTAT_PARSE_H
+#define OGISTAT_PARSE_H
+
+#include <stddef.h>
+#include "ogistat/record.h"
+#include "ogistat/diag.h"
+
+/* Expand files, directories (recursive, .txt .md .htm .html, sorted) and "-".
+ * Returns 0, or 1 if some input could not be read (message in d; others kept). */
+int parse_collect(char *const *inputs, size_t n, char ***files, size_t *nfiles, struct diag *d);
+void parse_files_free(char **files, size_t n);
+
+/* Parse one report from memory (tests, fuzzing). r must be report_init'ed. */
+void parse_buffer(struct report *r, const char *buf, size_t n);
+/* Parse one file (path "-" = stdin). */
+void parse_file(struct report *r);
+
+typedef int (*parse_emit_fn)(struct report *r, void *ctx);
+/* Returns 0, or the first nonzero value returned by emit (parsing stops).
+ * Returns 3 with a message in d when threads cannot be started or OpenCC cannot be opened. */
+int parse_run(char *const *files, size_t n, int jobs, parse_emit_fn emit, void *ctx, struct diag *d);
+
+#endif

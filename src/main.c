@@ -1,0 +1,309 @@
+/* main.c - ogistat's entry point: option parsing, dispatch, exit status.
+ *
+ * Subcommands are a table (CMDS); each has a run function and a usage text.
+ * Only this file exits. Exit status: 0 ok, 1 some input failed or was
+ * flagged, 2 usage, 3 I/O or system error.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "ogistat/exit.h"
+#include "ogistat/lex.h"
+#include "ogistat/output.h"
+#include "ogistat/parse.h"
+#include "ogistat/registry.h"
+#include "ogistat/util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef OGISTAT_VERSION
+#define OGISTAT_VERSION "0.1.0"
+#endif
+
+struct cmd {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    void (*usage)(FILE *fp);
+    const char *summary;
+};
+
+static const char EXIT_HELP[] =
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  some input could not be read or parsed, or was flagged\n"
+    "  2  usage error\n"
+    "  3  I/O or system error (e.g. cannot write the output)\n";
+
+static void try_help(const char *cmd)
+{
+    fprintf(stderr, "Try 'ogistat %s%s--help' for more information.\n", cmd ? cmd : "", cmd ? " " : "");
+}
+
+static long default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+/* ==== parse ==== */
+
+static void usage_parse(FILE *fp)
+{
+    fputs("Usage: ogistat parse [OPTION]... FILE|DIR|-...\n"
+          "Extract the statistics of 政府信息公开工作年度报告 (annual open-government-information\n"
+          "reports) into records: one row per table cell, with its status and source line.\n"
+          "\n"
+          "Inputs: files of any name, directories (searched recursively for .txt .md .htm .html),\n"
+          "and - for standard input. UTF-8 (with or without BOM), GB18030/GBK and Big5 are detected;\n"
+          "Traditional script is read through OpenCC t2s. Layouts: pipe-separated rows, markdown\n"
+          "tables, one cell per line, HTML tables (read from the DOM, rowspan/colspan honoured)\n"
+          "and column-aligned text from `pdftotext -layout`.\n"
+          "\n"
+          "Options:\n"
+          "  -f, --format=FMT   long (default): one row per cell, columns\n"
+          "                       report,body,year,regime,province,city,county,scope,\n"
+          "                       metric,applicant,value,status,qualifier,source,line\n"
+          "                     wide: one row per report, one column per metric[.applicant]\n"
+          "  -o, --output=FILE  write to FILE (atomically: a temporary file renamed on success)\n"
+          "  -j, --jobs=N       parse N files in parallel (default: number of cores);\n"
+          "                     output order is always input order\n"
+          "      --bom          start the CSV with a UTF-8 BOM (for spreadsheet programs)\n"
+          "  -q, --quiet        do not print per-report notes (errors are still printed)\n"
+          "  -h, --help         show this help\n"
+          "\n"
+          "Values are in the metric's canonical unit (counts; money in 元, 万元 cells x 10000).\n"
+          "status is VALUE, BLANK (printed empty: never read as 0) or NA (/, -, not applicable or\n"
+          "not determined); qualifier is exact, at_least, at_most, approx or rounded; source is\n"
+          "table or text. A report in which no figure was found keeps one row with metric '-'.\n"
+          "\n"
+          "Examples:\n"
+          "  ogistat parse data/reports/seed_004.txt\n"
+          "  ogistat parse -j 2 --format wide -o records-wide.csv data/reports\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+struct parse_ctx {
+    struct out_writer *out;
+    bool quiet;
+    bool any_failed;
+    bool io_error;
+};
+
+static int emit_report(struct report *r, void *arg)
+{
+    struct parse_ctx *c = arg;
+    if (r->failed) c->any_failed = true;
+    if (c->quiet) {
+        for (size_t i = 0; i < r->diag.n; i++)
+            if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
+        diag_free(&r->diag);
+    } else {
+        diag_flush(&r->diag, stderr);
+    }
+    if (!r->failed) out_report(c->out, r);
+    return 0;
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "bom", no_argument, NULL, 'B' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum out_format fmt = OUT_LONG;
+    const char *outpath = NULL;
+    long jobs = default_jobs();
+    int csv_flags = 0;
+    bool quiet = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:o:j:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "long") == 0) fmt = OUT_LONG;
+            else if (strcmp(optarg, "wide") == 0) fmt = OUT_WIDE;
+            else { fprintf(stderr, "ogistat: parse: unknown format '%s' (long, wide)\n", optarg); try_help("parse"); return EXIT_USAGE; }
+            break;
+        case 'o': outpath = optarg; break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            jobs = strtol(optarg, &end, 10);
+            if (errno || *end || jobs < 1 || jobs > 256) {
+                fprintf(stderr, "ogistat: parse: invalid number of jobs '%s' (1-256)\n", optarg);
+                try_help("parse");
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case 'B': csv_flags |= CSVW_BOM; break;
+        case 'q': quiet = true; break;
+        case 'h': usage_parse(stdout); return EXIT_OK;
+        default: try_help("parse"); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "ogistat: parse: no input (give files, directories or -)\n");
+        try_help("parse");
+        return EXIT_USAGE;
+    }
+
+    struct diag d;
+    diag_init(&d);
+    char **files;
+    size_t nfiles;
+    int collect_rc = parse_collect(argv + optind, (size_t)(argc - optind), &files, &nfiles, &d);
+    diag_flush(&d, stderr);
+
+    struct ofile of;
+    if (ofile_open(&of, outpath) != 0) {
+        fprintf(stderr, "ogistat: %s: cannot write: %s\n", outpath, strerror(errno));
+        parse_files_free(files, nfiles);
+        return EXIT_IO;
+    }
+    struct parse_ctx ctx = { .out = out_new(of.fp, fmt, csv_flags), .quiet = quiet };
+    int rc = parse_run(files, nfiles, (int)jobs, emit_report, &ctx, &d);
+    diag_flush(&d, stderr);
+    int wrc = out_free(ctx.out);
+    parse_files_free(files, nfiles);
+    if (rc == 3) { ofile_abort(&of); return EXIT_IO; }
+    if (wrc != 0 || ofile_commit(&of) != 0) {
+        int e = errno;
+        ofile_abort(&of);
+        fprintf(stderr, "ogistat: %s: write error: %s\n", outpath ? outpath : "standard output", strerror(e ? e : EIO));
+        return EXIT_IO;
+    }
+    return (collect_rc || ctx.any_failed) ? EXIT_DATA : EXIT_OK;
+}
+
+/* ==== metrics ==== */
+
+static void usage_metrics(FILE *fp)
+{
+    fputs("Usage: ogistat metrics [--format=text|csv]\n"
+          "List the metric registry: id, unit, applicant dimension, Chinese label, English name.\n"
+          "The ids are the ones used in records, truth files and scripts.\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+static int cmd_metrics(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    bool csv = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "csv") == 0) csv = true;
+            else if (strcmp(optarg, "text") == 0) csv = false;
+            else { fprintf(stderr, "ogistat: metrics: unknown format '%s' (text, csv)\n", optarg); try_help("metrics"); return EXIT_USAGE; }
+            break;
+        case 'h': usage_metrics(stdout); return EXIT_OK;
+        default: try_help("metrics"); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "ogistat: metrics: unexpected argument '%s'\n", argv[optind]);
+        try_help("metrics");
+        return EXIT_USAGE;
+    }
+    if (csv) {
+        struct csvw *w = csvw_new(stdout, 0);
+        const char *h[] = { "id", "unit", "applicant_dim", "label_zh", "name_en", "group" };
+        for (size_t i = 0; i < ARRAY_LEN(h); i++) csvw_fieldz(w, h[i]);
+        csvw_endrow(w);
+        for (int m = 0; m < M__COUNT; m++) {
+            const struct metric_def *d = &REG_METRICS[m];
+            csvw_fieldz(w, d->id);
+            csvw_fieldz(w, d->unit);
+            csvw_fieldz(w, d->applicant_dim ? "yes" : "no");
+            csvw_fieldz(w, d->label_zh);
+            csvw_fieldz(w, d->name_en);
+            csvw_fieldz(w, d->group);
+            csvw_endrow(w);
+        }
+        return csvw_free(w) == 0 ? EXIT_OK : EXIT_IO;
+    }
+    for (int m = 0; m < M__COUNT; m++) {
+        const struct metric_def *d = &REG_METRICS[m];
+        printf("%-32s %-4s %s  %s  (%s)\n", d->id, d->unit, d->applicant_dim ? "A" : "-", d->label_zh, d->name_en);
+    }
+    return EXIT_OK;
+}
+
+/* ==== dispatch ==== */
+
+static const struct cmd CMDS[] = {
+    { .name = "parse", .run = cmd_parse, .usage = usage_parse,
+      .summary = "extract records from reports (CSV, long or wide)" },
+    { .name = "metrics", .run = cmd_metrics, .usage = usage_metrics,
+      .summary = "list the metric registry (ids, units, labels)" },
+};
+
+static void usage_main(FILE *fp)
+{
+    fputs("Usage: ogistat COMMAND [OPTION]... [ARG]...\n"
+          "Extract, check and analyse the statistics of Chinese government open-information\n"
+          "annual reports (政府信息公开工作年度报告).\n"
+          "\n"
+          "Commands:\n", fp);
+    for (size_t i = 0; i < ARRAY_LEN(CMDS); i++) fprintf(fp, "  %-10s %s\n", CMDS[i].name, CMDS[i].summary);
+    fputs("\n"
+          "Options:\n"
+          "  -h, --help     show this help (ogistat COMMAND --help for a command)\n"
+          "  -V, --version  show the version\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fprintf(stderr, "ogistat: missing command\n");
+        try_help(NULL);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage_main(stdout);
+        return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("ogistat %s\n", OGISTAT_VERSION);
+        return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(CMDS); i++) {
+        if (strcmp(argv[1], CMDS[i].name) != 0) continue;
+        html_init();
+        int rc = CMDS[i].run(argc - 1, argv + 1);
+        html_fini();
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "ogistat: write error: %s\n", strerror(errno ? errno : EIO));
+            rc = EXIT_IO;
+        }
+        if (fclose(stdout) != 0 && rc != EXIT_IO) {
+            fprintf(stderr, "ogistat: write error: %s\n", strerror(errno));
+            rc = EXIT_IO;
+        }
+        return rc;
+    }
+    fprintf(stderr, "ogistat: unknown command '%s'\n", argv[1]);
+    try_help(NULL);
+    return EXIT_USAGE;
+}

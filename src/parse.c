@@ -1,0 +1,391 @@
+/* parse.c - the parse stage: files -> decoded text -> tokens -> report.
+ *
+ * Per file: read, decode (decode.c), convert Traditional script (hanzi.c,
+ * only when the text looks Traditional: OpenCC is slow), lex (lex.c for
+ * text layouts, html.c for HTML), then header fields, tables and prose.
+ * parse_run() spreads files over threads; reports are emitted strictly in
+ * input order through a bounded window, so output is deterministic and
+ * memory does not grow with the number of inputs.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "ogistat/parse.h"
+#include "ogistat/decode.h"
+#include "ogistat/extract.h"
+#include "ogistat/hanzi.h"
+#include "ogistat/header.h"
+#include "ogistat/lex.h"
+#include "ogistat/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#define MAX_INPUT (256u << 20)   /* a single report larger than this is refused */
+
+/* ==== collecting inputs ==== */
+
+static const char *const EXTENSIONS[] = { ".txt", ".md", ".htm", ".html", NULL };
+
+struct flist {
+    char **v;
+    size_t n, cap;
+};
+
+static void fl_push(struct flist *l, char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 64;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = s;
+}
+
+static bool wanted(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot) return false;
+    for (const char *const *e = EXTENSIONS; *e; e++)
+        if (strcasecmp(dot, *e) == 0) return true;
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_dir(const char *dir, struct flist *out, struct diag *d, int depth)
+{
+    if (depth > 64) {
+        diag_add(d, DIAG_ERROR, dir, 0, "directory nesting too deep, skipped");
+        return 1;
+    }
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        diag_add(d, DIAG_ERROR, dir, 0, "cannot read directory: %s", strerror(errno));
+        return 1;
+    }
+    struct flist here = { 0 };
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        strbuf p;
+        sb_init(&p);
+        sb_printf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        fl_push(&here, sb_take(&p));
+    }
+    closedir(dp);
+    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (stat(here.v[i], &st) != 0) {
+            diag_add(d, DIAG_ERROR, here.v[i], 0, "cannot read: %s", strerror(errno));
+            rc = 1;
+            free(here.v[i]);
+        } else if (S_ISDIR(st.st_mode)) {
+            rc |= walk_dir(here.v[i], out, d, depth + 1);
+            free(here.v[i]);
+        } else if (S_ISREG(st.st_mode) && wanted(here.v[i])) {
+            fl_push(out, here.v[i]);
+        } else {
+            free(here.v[i]);
+        }
+    }
+    free(here.v);
+    return rc;
+}
+
+int parse_collect(char *const *inputs, size_t n, char ***files, size_t *nfiles, struct diag *d)
+{
+    struct flist out = { 0 };
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(inputs[i], "-") == 0) { fl_push(&out, xstrdup("-")); continue; }
+        if (stat(inputs[i], &st) != 0) {
+            diag_add(d, DIAG_ERROR, inputs[i], 0, "cannot read: %s", strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(st.st_mode)) {
+            rc |= walk_dir(inputs[i], &out, d, 0);
+        } else {
+            fl_push(&out, xstrdup(inputs[i]));
+        }
+    }
+    *files = out.v;
+    *nfiles = out.n;
+    return rc;
+}
+
+void parse_files_free(char **files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(files[i]);
+    free(files);
+}
+
+/* ==== one report ==== */
+
+static bool looks_html(const char *path, const char *s, size_t n)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)) return true;
+    size_t i = 0;
+    while (i < n && i < 512 && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) i++;
+    return n - i >= 5 && (strncasecmp(s + i, "<!doc", 5) == 0 || strncasecmp(s + i, "<html", 5) == 0);
+}
+
+/* Split plain text into line views (the title search reads the first lines). */
+static struct line_view *text_lines(const char *s, size_t n, size_t max, size_t *nl)
+{
+    struct line_view *v = xmalloc(max * sizeof *v);
+    size_t k = 0, i = 0;
+    long line = 1;
+    while (i < n && k < max) {
+        const char *e = memchr(s + i, '\n', n - i);
+        size_t len = e ? (size_t)(e - (s + i)) : n - i;
+        v[k].s = s + i;
+        v[k].n = len;
+        v[k].line = line++;
+        k++;
+        if (!e) break;
+        i += len + 1;
+    }
+    *nl = k;
+    return v;
+}
+
+static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t n)
+{
+    char *text = NULL, *simp = NULL;
+    size_t tn = 0;
+    const char *enc = NULL;
+    if (decode_to_utf8(buf, n, &text, &tn, &enc) != 0) {
+        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot decode as UTF-8 or GB18030");
+        r->failed = true;
+        return;
+    }
+    r->encoding = enc;
+    if (hz && hz_looks_traditional(text, tn)) {
+        size_t sn;
+        simp = hz_t2s(hz, text, tn, &sn);
+        if (simp) {
+            free(text);
+            text = simp;
+            tn = sn;
+            r->traditional = true;
+        }
+    }
+
+    struct tokstream ts;
+    ts_init(&ts);
+    strbuf prose_buf;
+    sb_init(&prose_buf);
+    struct line_view *lines = NULL;
+    size_t nlines = 0;
+    if (looks_html(r->path, text, tn)) {
+        if (html_lex(text, tn, r->path, &ts, &prose_buf, &lines, &nlines, &r->diag) != 0) r->failed = true;
+    } else {
+        lex_text(text, tn, &ts);
+        lines = text_lines(text, tn, 80, &nlines);
+    }
+
+    struct compact c;
+    compact_build(&c, &ts);
+    header_parse(r, &c, lines, nlines);
+    r->regime = header_regime(&c, r->year);
+    struct extract_info info = { .doc_regime = r->regime };
+    extract_tables(r, &ts, &info);
+    if ((r->regime == RG_R19 || r->regime == RG_R21) && !info.t3_found)
+        diag_add(&r->diag, DIAG_NOTE, r->path, 0, "%s report but no 表三 (收到和处理政府信息公开申请情况) rows were read",
+                 regime_name(r->regime));
+    else if ((r->regime == RG_R19 || r->regime == RG_R21) && !info.t4_found)
+        diag_add(&r->diag, DIAG_NOTE, r->path, 0, "%s report but no 表四 (行政复议、行政诉讼) row of 15 values was read",
+                 regime_name(r->regime));
+    prose_extract(r, &c);
+    if (!r->body) diag_add(&r->diag, DIAG_NOTE, r->path, 0, "no report title found: body unknown");
+    if (!r->year) diag_add(&r->diag, DIAG_NOTE, r->path, 0, "statistics year not found");
+    report_sort(r);
+
+    compact_free(&c);
+    free(lines);
+    sb_free(&prose_buf);
+    ts_free(&ts);
+    free(text);
+}
+
+static int read_all(FILE *fp, char **out, size_t *outn)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MAX_INPUT) { free(buf); errno = EFBIG; return -1; }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(fp)) { int e = errno; free(buf); errno = e ? e : EIO; return -1; }
+    *out = buf;
+    *outn = n;
+    return 0;
+}
+
+static void parse_file_hz(struct report *r, struct hz *hz)
+{
+    FILE *fp = strcmp(r->path, "-") == 0 ? stdin : fopen(r->path, "rb");
+    if (!fp) {
+        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot open: %s", strerror(errno));
+        r->failed = true;
+        return;
+    }
+    char *buf;
+    size_t n;
+    int rc = read_all(fp, &buf, &n);
+    int e = errno;
+    if (fp != stdin) fclose(fp);
+    if (rc != 0) {
+        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+        r->failed = true;
+        return;
+    }
+    if (n == 0) {
+        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "empty file");
+        r->failed = true;
+        free(buf);
+        return;
+    }
+    parse_text(r, hz, buf, n);
+    free(buf);
+}
+
+void parse_buffer(struct report *r, const char *buf, size_t n)
+{
+    const char *err = NULL;
+    struct hz *hz = hz_new(&err);
+    parse_text(r, hz, buf, n);
+    hz_free(hz);
+}
+
+void parse_file(struct report *r)
+{
+    const char *err = NULL;
+    struct hz *hz = hz_new(&err);
+    parse_file_hz(r, hz);
+    hz_free(hz);
+}
+
+/* ==== parallel run, ordered output ==== */
+
+#define WINDOW 64                /* reports parsed ahead of the writer, at most */
+
+struct slot {
+    struct report r;
+    int state;                   /* 0 free, 1 taken, 2 done */
+};
+
+struct pool {
+    char *const *files;
+    size_t n, next, emitted;
+    struct slot *slots;          /* ring of WINDOW */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool stop;
+};
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+    const char *err = NULL;
+    struct hz *hz = hz_new(&err);
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && p->next < p->n && p->next >= p->emitted + WINDOW) pthread_cond_wait(&p->cv, &p->mu);
+        if (p->stop || p->next >= p->n) { pthread_mutex_unlock(&p->mu); break; }
+        size_t i = p->next++;
+        struct slot *s = &p->slots[i % WINDOW];
+        s->state = 1;
+        pthread_mutex_unlock(&p->mu);
+
+        report_init(&s->r, p->files[i]);
+        parse_file_hz(&s->r, hz);
+
+        pthread_mutex_lock(&p->mu);
+        s->state = 2;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    hz_free(hz);
+    return NULL;
+}
+
+int parse_run(char *const *files, size_t n, int jobs, parse_emit_fn emit, void *ctx, struct diag *d)
+{
+    const char *err = NULL;
+    struct hz *probe = hz_new(&err);
+    if (!probe) {
+        diag_add(d, DIAG_ERROR, NULL, 0, "cannot open OpenCC's t2s conversion: %s", err ? err : "unknown error");
+        return 3;
+    }
+    if (jobs <= 1 || n <= 1) {
+        int rc = 0;
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            struct report r;
+            report_init(&r, files[i]);
+            parse_file_hz(&r, probe);
+            rc = emit(&r, ctx);
+            report_free(&r);
+        }
+        hz_free(probe);
+        return rc;
+    }
+    hz_free(probe);
+
+    struct pool p = { .files = files, .n = n };
+    p.slots = xcalloc(WINDOW, sizeof *p.slots);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    size_t nt = (size_t)jobs < n ? (size_t)jobs : n;
+    pthread_t *th = xcalloc(nt, sizeof *th);
+    size_t started = 0;
+    for (; started < nt; started++)
+        if (pthread_create(&th[started], NULL, worker, &p) != 0) break;
+    int rc = 0;
+    if (started == 0) {
+        diag_add(d, DIAG_ERROR, NULL, 0, "cannot start worker threads");
+        rc = 3;
+    }
+    while (rc == 0 && p.emitted < n) {
+        struct slot *s = &p.slots[p.emitted % WINDOW];
+        pthread_mutex_lock(&p.mu);
+        while (s->state != 2) pthread_cond_wait(&p.cv, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        rc = emit(&s->r, ctx);
+        report_free(&s->r);
+        pthread_mutex_lock(&p.mu);
+        s->state = 0;
+        p.emitted++;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+    }
+    pthread_mutex_lock(&p.mu);
+    p.stop = true;
+    pthread_cond_broadcast(&p.cv);
+    pthread_mutex_unlock(&p.mu);
+    for (size_t i = 0; i < started; i++) pthread_join(th[i], NULL);
+    /* reports parsed ahead of a stopped writer */
+    for (size_t i = 0; i < WINDOW; i++)
+        if (p.slots[i].state == 2) report_free(&p.slots[i].r);
+    free(th);
+    free(p.slots);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.cv);
+    return rc;
+}

@@ -1,0 +1,149 @@
+/* prose.c - main figures stated only in sentences (source=text).
+ *
+ * A figure is bound to its metric inside one clause (between ，。；and table
+ * cell boundaries): the metric's key phrase, a short gap without digits or
+ * words that narrow the count ("其中", "制作", "总数"), then the number and a
+ * unit. Percentages are never counts. A value the tables already gave is not
+ * stated twice. Rules are data (PROSE_RULES); explicit zero statements
+ * ("无收取信息处理费") are rules too.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "ogistat/header.h"
+#include "ogistat/numparse.h"
+#include "ogistat/util.h"
+
+#include <string.h>
+
+struct prose_rule {
+    int metric;
+    const char *key;             /* phrase the number follows */
+    const char *clause_needs[4]; /* the clause must contain one of these (NULL: no condition) */
+    const char *clause_bans[6];  /* ... and none of these */
+    const char *units[5];        /* accepted units after the number */
+    int gap;                     /* max code points between key and number */
+};
+
+static const struct prose_rule PROSE_RULES[] = {
+    { .metric = M_PRO_TOTAL, .key = "政府信息", .gap = 6,
+      .clause_needs = { "公开", "公布", "发布" },
+      .clause_bans = { "申请", "制作", "获取", "总数", "其中", "依申请" },
+      .units = { "条", "份", "件" } },
+    { .metric = M_PRO_TOTAL, .key = "政府信息主动公开", .gap = 0,
+      .units = { "条", "份", "件" } },
+    { .metric = M_INFO_PROC_FEE_YUAN, .key = "信息处理费", .gap = 4,
+      .clause_bans = { "办法", "通知", "标准" },
+      .units = { "元", "万元" } },
+};
+
+/* "no fee collected" statements: the metric is 0 */
+static const struct { int metric; const char *phrase; } PROSE_ZERO[] = {
+    { M_INFO_PROC_FEE_YUAN, "无收取信息处理费" },
+    { M_INFO_PROC_FEE_YUAN, "未收取信息处理费" },
+    { M_INFO_PROC_FEE_YUAN, "没有收取信息处理费" },
+    { M_INFO_PROC_FEE_YUAN, "未收取任何信息处理费" },
+};
+
+static bool is_clause_break(const char *p, size_t left)
+{
+    if (left >= 1 && (*p == '|' || *p == '\n' || *p == ';')) return true;
+    if (left >= 3) {
+        static const char *const B[] = { "，", "。", "；", "！", "？", "：" };
+        for (size_t i = 0; i < ARRAY_LEN(B); i++)
+            if (memcmp(p, B[i], 3) == 0) return true;
+    }
+    return false;
+}
+
+/* Start of the clause containing offset off. */
+static size_t clause_start(const char *s, size_t off)
+{
+    size_t i = off;
+    while (i > 0) {
+        size_t j = i - 1;
+        while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+        if (is_clause_break(s + j, off - j)) return i;
+        i = j;
+    }
+    return 0;
+}
+
+static bool clause_has(const char *s, size_t from, size_t to, const char *w)
+{
+    size_t wn = strlen(w);
+    for (size_t i = from; i + wn <= to; i++)
+        if (memcmp(s + i, w, wn) == 0) return true;
+    return false;
+}
+
+static bool unit_ok(const struct prose_rule *pr, const char *unit)
+{
+    for (size_t i = 0; i < ARRAY_LEN(pr->units) && pr->units[i]; i++)
+        if (strcmp(pr->units[i], unit) == 0) return true;
+    return false;
+}
+
+/* Try rule pr with the key at s+k; store the cell and return true on success. */
+static bool try_rule(struct report *r, const struct compact *c, const struct prose_rule *pr, size_t k)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len;
+    size_t p = k + strlen(pr->key);
+    size_t cs = clause_start(s, k);
+    bool need = pr->clause_needs[0] == NULL;
+    for (size_t i = 0; i < ARRAY_LEN(pr->clause_needs) && pr->clause_needs[i]; i++)
+        need |= clause_has(s, cs, k, pr->clause_needs[i]);
+    if (!need) return false;
+    /* skip the gap: CJK text without digits or clause breaks, and spaces */
+    int cps = 0;
+    while (p < n) {
+        if (s[p] == ' ') { p++; continue; }
+        if ((s[p] >= '0' && s[p] <= '9') || is_clause_break(s + p, n - p)) break;
+        size_t l = utf8_seqlen((const unsigned char *)s + p, n - p);
+        if (l < 2) break;      /* ASCII other than space ends the gap */
+        if (cps++ >= pr->gap) return false;
+        p += l;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(pr->clause_bans) && pr->clause_bans[i]; i++)
+        if (clause_has(s, cs, p, pr->clause_bans[i])) return false;
+    if (p >= n || !(s[p] >= '0' && s[p] <= '9')) return false;
+    /* the number, then spaces, then its unit (pdftotext: "1136 条") */
+    struct numval v;
+    size_t used = num_parse_token(s + p, n - p, &v);
+    if (used == 0 || v.is_ratio) return false;
+    if (!v.unit[0]) {
+        size_t q = p + used;
+        while (q < n && s[q] == ' ') q++;
+        struct numval v2;
+        char buf[64];
+        size_t m = 0;
+        /* re-parse number + unit with the spaces removed */
+        for (size_t i = p; i < q + 12 && i < n && m + 1 < sizeof buf; i++)
+            if (s[i] != ' ') buf[m++] = s[i];
+        buf[m] = '\0';
+        if (num_parse_token(buf, m, &v2) == 0 || v2.is_ratio) return false;
+        v = v2;
+    }
+    if (!unit_ok(pr, v.unit)) return false;
+    int64_t v100;
+    int64_t factor = strcmp(v.unit, "万元") == 0 ? 10000 : 1;
+    if (!num_to_v100(&v, factor, &v100)) return false;
+    report_set(r, pr->metric, AP_NONE, CELL_VALUE, v.q, v100, SRC_TEXT, compact_line(c, p));
+    return true;
+}
+
+void prose_extract(struct report *r, const struct compact *c)
+{
+    const char *s = c->text.s;
+    for (size_t i = 0; i < ARRAY_LEN(PROSE_RULES); i++) {
+        const struct prose_rule *pr = &PROSE_RULES[i];
+        if (report_get(r, pr->metric, AP_NONE)) continue;
+        for (const char *k = strstr(s, pr->key); k; k = strstr(k + 1, pr->key))
+            if (try_rule(r, c, pr, (size_t)(k - s))) break;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(PROSE_ZERO); i++) {
+        if (report_get(r, PROSE_ZERO[i].metric, AP_NONE)) continue;
+        const char *k = strstr(s, PROSE_ZERO[i].phrase);
+        if (k) report_set(r, PROSE_ZERO[i].metric, AP_NONE, CELL_VALUE, Q_EXACT, 0, SRC_TEXT,
+                          compact_line(c, (size_t)(k - s)));
+    }
+}

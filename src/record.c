@@ -1,0 +1,113 @@
+/* record.c - a parsed report and its cells. */
+#define _POSIX_C_SOURCE 200809L
+#include "ogistat/record.h"
+#include "ogistat/util.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void report_init(struct report *r, const char *path)
+{
+    memset(r, 0, sizeof *r);
+    r->path = xstrdup(path);
+    diag_init(&r->diag);
+}
+
+void report_free(struct report *r)
+{
+    if (!r) return;
+    free(r->path);
+    free(r->body);
+    free(r->province);
+    free(r->city);
+    free(r->county);
+    free(r->scope);
+    free(r->cells);
+    diag_free(&r->diag);
+    memset(r, 0, sizeof *r);
+}
+
+struct cell *report_set(struct report *r, int metric, int applicant, enum cell_status st,
+                        enum qualifier q, int64_t v100, enum source_kind src, long line)
+{
+    struct cell *c = NULL;
+    for (size_t i = 0; i < r->ncells; i++)
+        if (r->cells[i].metric == metric && r->cells[i].applicant == applicant) { c = &r->cells[i]; break; }
+    if (!c) {
+        if (r->ncells == r->cap) {
+            r->cap = r->cap ? 2 * r->cap : 64;
+            r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
+        }
+        c = &r->cells[r->ncells++];
+    }
+    c->metric = metric;
+    c->applicant = applicant;
+    c->status = st;
+    c->q = q;
+    c->v100 = st == CELL_VALUE ? v100 : 0;
+    c->source = src;
+    c->line = line;
+    return c;
+}
+
+const struct cell *report_get(const struct report *r, int metric, int applicant)
+{
+    for (size_t i = 0; i < r->ncells; i++)
+        if (r->cells[i].metric == metric && r->cells[i].applicant == applicant) return &r->cells[i];
+    return NULL;
+}
+
+static int cell_cmp(const void *a, const void *b)
+{
+    const struct cell *x = a, *y = b;
+    if (x->metric != y->metric) return x->metric < y->metric ? -1 : 1;
+    return (x->applicant > y->applicant) - (x->applicant < y->applicant);
+}
+
+void report_sort(struct report *r)
+{
+    if (r->ncells > 1) qsort(r->cells, r->ncells, sizeof *r->cells, cell_cmp);
+}
+
+const char *regime_name(enum regime g)
+{
+    static const char *const names[RG__COUNT] = {
+        [RG_NONE] = "none", [RG_R08] = "R08", [RG_R14] = "R14", [RG_R19] = "R19", [RG_R21] = "R21",
+    };
+    return (unsigned)g < RG__COUNT ? names[g] : "none";
+}
+
+const char *qualifier_name(enum qualifier q)
+{
+    switch (q) {
+    case Q_EXACT: return "exact";
+    case Q_AT_LEAST: return "at_least";
+    case Q_AT_MOST: return "at_most";
+    case Q_APPROX: return "approx";
+    case Q_ROUNDED: return "rounded";
+    }
+    return "exact";
+}
+
+const char *status_name(enum cell_status s)
+{
+    switch (s) {
+    case CELL_VALUE: return "VALUE";
+    case CELL_BLANK: return "BLANK";
+    case CELL_NA: return "NA";
+    case CELL_UNPARSEABLE: return "NA";
+    }
+    return "NA";
+}
+
+void v100_format(int64_t v100, char *buf, size_t sz)
+{
+    uint64_t a = v100 < 0 ? (uint64_t)0 - (uint64_t)v100 : (uint64_t)v100;
+    const char *sign = v100 < 0 ? "-" : "";
+    uint64_t ip = a / 100, fp = a % 100;
+    if (fp == 0) snprintf(buf, sz, "%s%" PRIu64, sign, ip);
+    else if (fp % 10 == 0) snprintf(buf, sz, "%s%" PRIu64 ".%" PRIu64, sign, ip, fp / 10);
+    else snprintf(buf, sz, "%s%" PRIu64 ".%02" PRIu64, sign, ip, fp);
+}
