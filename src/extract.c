@@ -139,15 +139,18 @@ static size_t count_cp(const char *s, size_t n)
     return k;
 }
 
-/* Remove balanced parenthetical notes "(...)" (after width folding). An
- * unbalanced "(" is kept: the note may continue on a line not yet seen. */
+/* Remove parenthetical notes "(...)" (after width folding). An unclosed "("
+ * runs to the end: pdftotext wraps a long note ("（区分处理的，只计这一情 / 形，
+ * 不计其他情形）") around the row's values, so its end comes after them. */
 static void strip_parens(char *s, size_t *n)
 {
     size_t o = 0;
     for (size_t i = 0; i < *n; i++) {
         if (s[i] == '(') {
             const char *close = memchr(s + i, ')', *n - i);
-            if (close) { i = (size_t)(close - s); continue; }
+            if (!close) break;
+            i = (size_t)(close - s);
+            continue;
         }
         s[o++] = s[i];
     }
@@ -217,11 +220,28 @@ struct match {
     size_t end, len;
 };
 
+/* Length of the longest prefix of the label that the text ends with (at least
+ * half the label and 4 characters): a label wrapped around its values
+ * ("5.要求行政机关确认或重新出 / 1 0 0 ... / 具已获取信息"). */
+static size_t prefix_tail(const char *f, size_t fn, const struct flabel *fl)
+{
+    size_t min = fl->n / 2 > 12 ? fl->n / 2 : 12;
+    for (size_t k = fl->n - 1; k >= min && k > 0; k--) {
+        if (((unsigned char)fl->s[k] & 0xC0) == 0x80) continue;   /* whole characters only */
+        if (k <= fn && memcmp(f + fn - k, fl->s, k) == 0) return k;
+    }
+    return 0;
+}
+
 static void consider(struct match *best, int row, const struct flabel *fl, const char *f, size_t fn)
 {
     if (!fl->s) return;
     size_t e = last_end(f, fn, fl->s, fl->n);
-    if (e == 0 || fn - e > TAIL_SLACK) return;
+    if (e == 0 || fn - e > TAIL_SLACK) {
+        size_t k = prefix_tail(f, fn, fl);
+        if (k == 0) return;
+        e = fn;
+    }
     if (best->row < 0 || e > best->end || (e == best->end && fl->n > best->len)) {
         best->row = row;
         best->end = e;
@@ -295,6 +315,8 @@ struct walk {
     strbuf t3_head;             /* raw text of 表三 before its first row */
     int last_t3;                /* metric of the last 表三 row matched, -1 */
     bool t3_subtotal;
+    struct token t4[N_T4];      /* 表四 cells collected so far (printed as one row, or as 3 groups of 5) */
+    size_t t4n;
 };
 
 /* Store one cell from a value token. */
@@ -448,6 +470,8 @@ static bool try_t3(struct walk *w, const char *f, size_t fn, const struct token 
     size_t want = w->t3_subtotal ? ARRAY_LEN(T3_COLS8) : ARRAY_LEN(T3_COLS7);
     size_t use = usable(w, cells, k, want);
     if (!use) {
+        /* before the table's heading, a row label followed by a stray number is prose */
+        if (w->mode != MD_T3) return false;
         row_count_note(w, REG_METRICS[metric].label_zh, cells, k, want);
         w->last_t3 = metric;
         return true;
@@ -474,29 +498,55 @@ static bool try_extra(struct walk *w, const char *f, size_t fn, const struct tok
     return true;
 }
 
-/* 表四: the first run of fifteen value cells after its heading. */
-static bool try_t4(struct walk *w, const struct token *cells, size_t k)
+/* 表四: fifteen cells after its heading, printed as one row of 15 or as three
+ * groups of 5 under their own headings. Empty cells of a structured row are
+ * real blanks (上海 2019 prints zeros as empty cells); trailing empties beyond a
+ * multiple of five are colspan padding. */
+static void t4_collect(struct walk *w, const struct token *cells, size_t k)
 {
-    size_t use = usable(w, cells, k, N_T4);
-    if (!use) {
-        if (k >= 5) row_count_note(w, "表四", cells, k, N_T4);
-        return k >= 5;
+    if (cells[0].in_table) {
+        while (k > 0 && k % 5 != 0 && cells[k - 1].len == 0) k--;
+        if (k > N_T4) {
+            for (size_t i = N_T4; i < k; i++)
+                if (cells[i].len) { row_count_note(w, "表四", cells, k, N_T4); return; }
+            k = N_T4;
+        }
+        if (k == 0 || all_blank(cells, k)) return;
     }
-    for (size_t i = 0; i < N_T4; i++) put_cell(w, T4_COLS[i], AP_NONE, &cells[i], 1);
+    if (k == N_T4) w->t4n = 0;                    /* a complete row replaces partial groups */
+    if (w->t4n + k > N_T4) {
+        row_count_note(w, "表四", cells, k, N_T4 - w->t4n);
+        w->t4n = 0;
+        return;
+    }
+    memcpy(&w->t4[w->t4n], cells, k * sizeof *cells);
+    w->t4n += k;
+    if (w->t4n < N_T4) return;
+    for (size_t i = 0; i < N_T4; i++) put_cell(w, T4_COLS[i], AP_NONE, &w->t4[i], 1);
     w->info->t4_found = true;
-    return true;
 }
+
+/* Section headings are short: an introduction that names every section is not one. */
+#define HEADING_MAX 90
 
 static void on_text(struct walk *w, const struct token *t)
 {
     const char *s = tok_text(w->ts, t);
-    if (w->mode != MD_T4 && w->mode != MD_END) {
+    if (t->len > HEADING_MAX) {
+        /* prose: part of the label run only */
+    } else if (w->mode != MD_T4 && w->mode != MD_END) {
         if (contains_any(s, SEC_T3)) w->mode = MD_T3;
         else if (contains_any(s, SEC_T2) && w->mode == MD_NONE) w->mode = MD_T2;
     }
-    if (w->mode == MD_T3 && w->last_t3 >= 0 && strstr(s, "复议")) w->mode = MD_T4;
-    if (w->info->t4_found && contains_any(s, SEC_END)) w->mode = MD_END;
-    if (w->mode == MD_T2) sb_append(&w->t2_text, s, t->len);
+    if (t->len <= HEADING_MAX && w->mode == MD_T3 && w->last_t3 >= 0 && strstr(s, "复议")) w->mode = MD_T4;
+    if (t->len <= HEADING_MAX && w->mode == MD_T4 && contains_any(s, SEC_END)) {
+        if (!w->info->t4_found && w->t4n)
+            diag_add(&w->r->diag, DIAG_NOTE, w->r->path, t->line, "表四: only %zu of 15 values found, left out", w->t4n);
+        w->mode = MD_END;
+    }
+    if (w->mode == MD_T2)           /* header words, without the spaces PDFs put inside them */
+        for (size_t i = 0; i < t->len; i++)
+            if (s[i] != ' ') sb_putc(&w->t2_text, s[i]);
     if (w->mode == MD_T3 && w->last_t3 < 0) {
         sb_append(&w->t3_head, s, t->len);
         if (strstr(s, "小计") || strstr(s, "合计")) w->t3_subtotal = true;
@@ -508,7 +558,7 @@ static void on_text(struct walk *w, const struct token *t)
 static void on_cells(struct walk *w, const struct token *cells, size_t k)
 {
     if (w->mode == MD_T4 && !w->info->t4_found) {
-        try_t4(w, cells, k);
+        t4_collect(w, cells, k);
         return;
     }
     if (w->label.len == 0) return;
@@ -552,21 +602,12 @@ void extract_tables(struct report *r, const struct tokstream *ts, struct extract
             size_t j = i;
             struct token *run = NULL;
             size_t nrun = 0, cap = 0;
-            bool t4 = w.mode == MD_T4 && !info->t4_found;
-            while (j < ts->n && (ts->v[j].kind == TK_CELL || (t4 && ts->v[j].kind == TK_ROW_END))) {
+            while (j < ts->n && ts->v[j].kind == TK_CELL) {
                 if (ts->v[j].kind == TK_CELL) {
                     if (nrun == cap) { cap = cap ? 2 * cap : 32; run = xrealloc(run, cap * sizeof *run); }
                     run[nrun++] = ts->v[j];
                 }
                 j++;
-                if (!t4 && ts->v[i].in_table && j < ts->n && ts->v[j].kind == TK_ROW_END) break;
-            }
-            if (t4) {
-                /* drop empty padding cells between rows, keep order */
-                size_t o = 0;
-                for (size_t q = 0; q < nrun; q++)
-                    if (run[q].len || !run[q].in_table) run[o++] = run[q];
-                if (o >= N_T4 || nrun < N_T4) nrun = o;
             }
             if (nrun) on_cells(&w, run, nrun);
             free(run);

@@ -164,6 +164,7 @@ static bool parse_title(const char *t, struct title *out)
     const char *kind = NULL;
     for (const char *const *k = TITLE_KINDS; *k && !kind; k++) kind = strstr(t, *k);
     if (!kind) return false;
+    while (*t == '#') t++;      /* markdown heading */
     strip_prefix(&t, "标题:");
     strip_prefix(&t, "标题：");
     strip_prefix(&t, "《");

@@ -73,6 +73,8 @@ static void usage_parse(FILE *fp)
           "                     output order is always input order\n"
           "      --bom          start the CSV with a UTF-8 BOM (for spreadsheet programs)\n"
           "  -q, --quiet        do not print per-report notes (errors are still printed)\n"
+          "      --tokens       show how each file was read: one line per token\n"
+          "                     (LINE T text | LINE C value cell | LINE | end of a table row)\n"
           "  -h, --help         show this help\n"
           "\n"
           "Values are in the metric's canonical unit (counts; money in 元, 万元 cells x 10000).\n"
@@ -117,9 +119,11 @@ static int cmd_parse(int argc, char **argv)
         { "jobs", required_argument, NULL, 'j' },
         { "bom", no_argument, NULL, 'B' },
         { "quiet", no_argument, NULL, 'q' },
+        { "tokens", no_argument, NULL, 'T' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    bool tokens = false;
     enum out_format fmt = OUT_LONG;
     const char *outpath = NULL;
     long jobs = default_jobs();
@@ -148,6 +152,7 @@ static int cmd_parse(int argc, char **argv)
         }
         case 'B': csv_flags |= CSVW_BOM; break;
         case 'q': quiet = true; break;
+        case 'T': tokens = true; break;
         case 'h': usage_parse(stdout); return EXIT_OK;
         default: try_help("parse"); return EXIT_USAGE;
         }
@@ -160,6 +165,12 @@ static int cmd_parse(int argc, char **argv)
 
     struct diag d;
     diag_init(&d);
+    if (tokens) {
+        int bad = 0;
+        for (int i = optind; i < argc; i++) bad |= parse_dump_tokens(argv[i], stdout, &d);
+        diag_flush(&d, stderr);
+        return bad ? EXIT_DATA : EXIT_OK;
+    }
     char **files;
     size_t nfiles;
     int collect_rc = parse_collect(argv + optind, (size_t)(argc - optind), &files, &nfiles, &d);

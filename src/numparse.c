@@ -131,11 +131,13 @@ static const uchar *skip_sp(const uchar *p, const uchar *e)
 }
 
 /* Length of literal s if the bytes at p start with it, else 0. */
-static size_t lit(const uchar *p, const uchar *e, const char *s)
+static size_t litn(const uchar *p, const uchar *e, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     return (size_t)(e - p) >= n && memcmp(p, s, n) == 0 ? n : 0;
 }
+#define lit(p, e, s) litn((p), (e), (s), strlen(s))   /* strlen of a literal folds */
+/* Table entries carry their length: strlen through a table pointer does not fold. */
+#define L(s) s, sizeof(s) - 1
 
 static int ascii_ieq(const uchar *p, size_t n, const char *s)
 {
@@ -351,7 +353,7 @@ static int cn_eval(const struct cnitem *it, size_t n, int64_t *out, int *has_big
                     if (i != 0) return 0;
                     part = 1;                             /* "亿" alone */
                 }
-                if (wan > 0 && part > 0) return 0;        /* "一万一亿" */
+                if (hi != 0) return 0;                    /* "一亿二亿" */
                 if (__builtin_add_overflow(hi, wan, &t) ||
                     __builtin_add_overflow(t, part, &t) ||
                     __builtin_mul_overflow(t, (int64_t)100000000, &hi)) return 0;
@@ -423,37 +425,37 @@ bool num_parse_chinese(const char *s, size_t n, int64_t *out)
 
 #define QNONE (-1)
 
-static const struct { const char *s; int q; } PREFIXES[] = {
-    {"大约", Q_APPROX}, {"约", Q_APPROX},
-    {"将近", Q_AT_MOST}, {"接近", Q_AT_MOST}, {"近", Q_AT_MOST},
-    {"不足", Q_AT_MOST}, {"不到", Q_AT_MOST}, {"不超过", Q_AT_MOST}, {"最多", Q_AT_MOST},
-    {"超过", Q_AT_LEAST}, {"逾", Q_AT_LEAST}, {"超", Q_AT_LEAST},
-    {"不少于", Q_AT_LEAST}, {"至少", Q_AT_LEAST},
+static const struct { const char *s; size_t n; int q; } PREFIXES[] = {
+    {L("大约"), Q_APPROX}, {L("约"), Q_APPROX},
+    {L("将近"), Q_AT_MOST}, {L("接近"), Q_AT_MOST}, {L("近"), Q_AT_MOST},
+    {L("不足"), Q_AT_MOST}, {L("不到"), Q_AT_MOST}, {L("不超过"), Q_AT_MOST}, {L("最多"), Q_AT_MOST},
+    {L("超过"), Q_AT_LEAST}, {L("逾"), Q_AT_LEAST}, {L("超"), Q_AT_LEAST},
+    {L("不少于"), Q_AT_LEAST}, {L("至少"), Q_AT_LEAST},
     /* no bound: the number is as written */
-    {"达到", QNONE}, {"达", QNONE}, {"共计", QNONE}, {"累计", QNONE}, {"合计", QNONE},
-    {"共", QNONE}, {"仅", QNONE}, {"占", QNONE},
+    {L("达到"), QNONE}, {L("达"), QNONE}, {L("共计"), QNONE}, {L("累计"), QNONE}, {L("合计"), QNONE},
+    {L("共"), QNONE}, {L("仅"), QNONE}, {L("占"), QNONE},
 };
 
 /* May stand before or after the unit ("300左右件" is rare, "300件左右" common). */
-static const struct { const char *s; int q; } SUFFIXES[] = {
-    {"左右", Q_APPROX}, {"上下", Q_APPROX}, {"以上", Q_AT_LEAST}, {"开外", Q_AT_LEAST},
-    {"以下", Q_AT_MOST}, {"以内", Q_AT_MOST},
+static const struct { const char *s; size_t n; int q; } SUFFIXES[] = {
+    {L("左右"), Q_APPROX}, {L("上下"), Q_APPROX}, {L("以上"), Q_AT_LEAST}, {L("开外"), Q_AT_LEAST},
+    {L("以下"), Q_AT_MOST}, {L("以内"), Q_AT_MOST},
 };
 
-static const struct { const char *s, *canon; int ratio_exp; } UNITS[] = {
-    {"个百分点", "百分点", 2}, {"百分点", "百分点", 2},
-    {"人次", "人次", 0}, {"条", "条", 0}, {"件", "件", 0}, {"次", "次", 0},
-    {"人", "人", 0}, {"个", "个", 0}, {"场", "场", 0}, {"期", "期", 0},
-    {"篇", "篇", 0}, {"份", "份", 0}, {"项", "项", 0}, {"家", "家", 0},
-    {"起", "起", 0}, {"宗", "宗", 0}, {"册", "册", 0}, {"元", "元", 0},
-    {"%", "%", 2}, {"\xEF\xBC\x85", "%", 2} /* ％ */, {"\xE2\x80\xB0", "\xE2\x80\xB0", 3} /* ‰ */,
+static const struct { const char *s; size_t n; const char *canon; int ratio_exp; } UNITS[] = {
+    {L("个百分点"), "百分点", 2}, {L("百分点"), "百分点", 2},
+    {L("人次"), "人次", 0}, {L("条"), "条", 0}, {L("件"), "件", 0}, {L("次"), "次", 0},
+    {L("人"), "人", 0}, {L("个"), "个", 0}, {L("场"), "场", 0}, {L("期"), "期", 0},
+    {L("篇"), "篇", 0}, {L("份"), "份", 0}, {L("项"), "项", 0}, {L("家"), "家", 0},
+    {L("起"), "起", 0}, {L("宗"), "宗", 0}, {L("册"), "册", 0}, {L("元"), "元", 0},
+    {L("%"), "%", 2}, {L("\xEF\xBC\x85"), "%", 2} /* ％ */, {L("\xE2\x80\xB0"), "\xE2\x80\xB0", 3} /* ‰ */,
 };
 
 static size_t match_unit(const uchar *p, const uchar *e, size_t *idx)
 {
     size_t best = 0;
     for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++) {
-        size_t l = lit(p, e, UNITS[i].s);
+        size_t l = litn(p, e, UNITS[i].s, UNITS[i].n);
         if (l > best) { best = l; *idx = i; }
     }
     return best;
@@ -462,7 +464,7 @@ static size_t match_unit(const uchar *p, const uchar *e, size_t *idx)
 static size_t match_suffix(const uchar *p, const uchar *e, int *q)
 {
     for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
-        size_t l = lit(p, e, SUFFIXES[i].s);
+        size_t l = litn(p, e, SUFFIXES[i].s, SUFFIXES[i].n);
         if (l) { *q = SUFFIXES[i].q; return l; }
     }
     return 0;
@@ -509,7 +511,7 @@ static const uchar *parse_number(const uchar *s, const uchar *e, int mode, struc
     if (!(mode & PM_NO_PREFIX)) {
         size_t best = 0;
         for (size_t i = 0; i < sizeof PREFIXES / sizeof PREFIXES[0]; i++) {
-            l = lit(p, e, PREFIXES[i].s);
+            l = litn(p, e, PREFIXES[i].s, PREFIXES[i].n);
             if (l > best) { best = l; pq = PREFIXES[i].q; }
         }
         if (best) { have_prefix = 1; p = skip_sp(p + best, e); }
@@ -571,7 +573,7 @@ static const uchar *parse_number(const uchar *s, const uchar *e, int mode, struc
         if ((l = match_unit(t, e, &ui))) {
             unit = UNITS[ui].canon;
             ratio_exp = UNITS[ui].ratio_exp;
-            money = m > 0 && ratio_exp == 0 && strcmp(unit, "元") == 0;
+            money = (m > 0 || has_big) && strcmp(unit, "元") == 0;
             end = t + l;
             t = skip_sp(end, e);
             if ((l = match_suffix(t, e, &fq))) { sq = combine(sq, fq); end = t + l; }

@@ -282,6 +282,56 @@ void parse_file(struct report *r)
     hz_free(hz);
 }
 
+int parse_dump_tokens(const char *path, FILE *out, struct diag *d)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        diag_add(d, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+        return 1;
+    }
+    char *buf, *text = NULL;
+    size_t n, tn;
+    const char *enc;
+    int rc = read_all(fp, &buf, &n);
+    if (fp != stdin) fclose(fp);
+    if (rc != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
+        return 1;
+    }
+    if (decode_to_utf8(buf, n, &text, &tn, &enc) != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
+        free(buf);
+        return 1;
+    }
+    free(buf);
+    const char *err;
+    struct hz *hz = hz_new(&err);
+    if (hz && hz_looks_traditional(text, tn)) {
+        size_t sn;
+        char *simp = hz_t2s(hz, text, tn, &sn);
+        if (simp) { free(text); text = simp; tn = sn; }
+    }
+    hz_free(hz);
+    struct tokstream ts;
+    ts_init(&ts);
+    strbuf pb;
+    sb_init(&pb);
+    struct line_view *lines = NULL;
+    size_t nl = 0;
+    if (looks_html(path, text, tn)) html_lex(text, tn, path, &ts, &pb, &lines, &nl, d);
+    else lex_text(text, tn, &ts);
+    for (size_t i = 0; i < ts.n; i++) {
+        const struct token *t = &ts.v[i];
+        static const char kinds[] = { [TK_TEXT] = 'T', [TK_CELL] = 'C', [TK_ROW_END] = '|' };
+        fprintf(out, "%ld %c %s\n", t->line, kinds[t->kind], tok_text(&ts, t));
+    }
+    free(lines);
+    sb_free(&pb);
+    ts_free(&ts);
+    free(text);
+    return 0;
+}
+
 /* ==== parallel run, ordered output ==== */
 
 #define WINDOW 64                /* reports parsed ahead of the writer, at most */

@@ -8,6 +8,7 @@
 #define OGISTAT_PARSE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "ogistat/record.h"
 #include "ogistat/diag.h"
 
@@ -20,6 +21,10 @@ void parse_files_free(char **files, size_t n);
 void parse_buffer(struct report *r, const char *buf, size_t n);
 /* Parse one file (path "-" = stdin). */
 void parse_file(struct report *r);
+
+/* Write the token stream of one file (debugging aid: `ogistat parse --tokens`):
+ * one line per token, "LINE KIND text", KIND one of T (text), C (value cell), | (row end). */
+int parse_dump_tokens(const char *path, FILE *out, struct diag *d);
 
 typedef int (*parse_emit_fn)(struct report *r, void *ctx);
 /* Returns 0, or the first nonzero value returned by emit (parsing stops).
