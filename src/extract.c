@@ -281,14 +281,33 @@ static size_t tail_cp(const char *s, size_t n, size_t k)
     return i;
 }
 
-/* Does the end of the label text look like label fl, within a few typos? */
+/* Byte length of the first m code points of s. */
+static size_t head_cp(const char *s, size_t n, size_t m)
+{
+    size_t i = 0;
+    while (i < n && m > 0) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+        m--;
+    }
+    return i;
+}
+
+/* Does the end of the label text look like label fl, or a long prefix of it
+ * (wrapped around its values), within a few typos? A quarter of the
+ * characters may differ: "2.其他法律行政止公开" (3 missing of 12), and a
+ * vertical group label read into the row's ("…收费通知要他处理求缴纳…"). */
 static bool fuzzy_tail(const char *f, size_t fn, const struct flabel *fl)
 {
     if (!fl->s || fl->ncp < 4) return false;
-    size_t bound = fl->ncp / 4 > 2 ? fl->ncp / 4 : 2;
-    for (size_t k = fl->ncp > bound ? fl->ncp - bound : 1; k <= fl->ncp + bound; k++) {
-        size_t off = tail_cp(f, fn, k);
-        if (edit_distance(f + off, fn - off, fl->s, fl->n) <= bound) return true;
+    size_t mmin = fl->ncp / 2 > 4 ? fl->ncp / 2 : 4;
+    for (size_t m = fl->ncp; m >= mmin; m--) {
+        size_t ln = head_cp(fl->s, fl->n, m);
+        size_t bound = m / 4 > 2 ? m / 4 : 2;
+        for (size_t k = m > bound ? m - bound : 1; k <= m + bound; k++) {
+            size_t off = tail_cp(f, fn, k);
+            if (edit_distance(f + off, fn - off, fl->s, ln) <= bound) return true;
+        }
     }
     return false;
 }

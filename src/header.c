@@ -157,12 +157,41 @@ struct title {
     int year;
 };
 
+/* What may follow a title's kind: the end, a closing quote or punctuation, a (图片版) note. */
+static bool title_end_ok(const char *p)
+{
+    static const char *const OK[] = { "》", "。", "，", ",", "(", "（", "\"", "”", " ", "\n", "|", NULL };
+    if (*p == '\0') return true;
+    for (const char *const *k = OK; *k; k++)
+        if (strncmp(p, *k, strlen(*k)) == 0) return true;
+    return false;
+}
+
+/* Words after which a body name starts when the title sits inside a sentence
+ * ("现向社会公布衡阳市安监局2012年…"). */
+static const char *const BODY_CUTS[] = { "，", ",", "。", "：", ":", "《", "》", "公布", "发布", "形成", "编制",
+                                         "现将", "关于", NULL };
+
+static char *cut_body(const char *s, size_t n)
+{
+    size_t from = 0;
+    for (const char *const *k = BODY_CUTS; *k; k++) {
+        size_t kn = strlen(*k);
+        for (size_t i = 0; i + kn <= n; i++)
+            if (memcmp(s + i, *k, kn) == 0 && i + kn > from) from = i + kn;
+    }
+    return xstrndup(s + from, n - from);
+}
+
 /* Parse one candidate title line (already squeezed). True if it is a title. */
 static bool parse_title(const char *t, struct title *out)
 {
     if (strstr(t, "解读") || strstr(t, "图解")) return false;
     const char *kind = NULL;
-    for (const char *const *k = TITLE_KINDS; *k && !kind; k++) kind = strstr(t, *k);
+    for (const char *const *k = TITLE_KINDS; *k && !kind; k++) {
+        kind = strstr(t, *k);
+        if (kind && !title_end_ok(kind + strlen(*k))) kind = NULL;
+    }
     if (!kind) return false;
     while (*t == '#') t++;      /* markdown heading */
     strip_prefix(&t, "标题:");
@@ -176,7 +205,7 @@ static bool parse_title(const char *t, struct title *out)
     else if (strncmp(after, "年", 3) == 0) after += 3;
     out->year = year;
     if (y > 0) {
-        out->body = xstrndup(t, (size_t)y);
+        out->body = cut_body(t, (size_t)y);
     } else if (after < kind) {
         /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
         out->body = xstrndup(after, (size_t)(kind - after));
@@ -273,6 +302,21 @@ void header_parse(struct report *r, const struct compact *c, const struct line_v
             if (parse_title(cand, &t) && t.body) found = true;
             else { free(t.body); t.body = NULL; }
             free(cand);
+        }
+    }
+    if (!t.body || !*t.body) {
+        /* no title: a first line that names a body ("衡阳市司法局", then the date) */
+        for (size_t i = 0; i < nlines && i < 5; i++) {
+            char *sq = squeeze(lines[i].s, lines[i].n);
+            size_t n = strlen(sq);
+            bool named = false;
+            for (const char *const *k = BODY_SUFFIXES; *k && !named; k++) named = n <= 60 && ends_with(sq, n, *k);
+            if (n && !strpbrk(sq, "0123456789")) {
+                if (named) { free(t.body); t.body = sq; sq = NULL; }
+                free(sq);
+                break;
+            }
+            free(sq);
         }
     }
     if (t.body && *t.body) {

@@ -21,7 +21,9 @@
  *    them: "0.35万元" -> 3500 unit "元", "4068.208万元" -> 40682080 "元".  A
  *    multiplier followed by 元 is an accounting unit, not rounding, so it stays
  *    EXACT (precision = place of the last written digit, "0.35万元" -> 100);
- *    any other multiplier without a qualifier gives ROUNDED ("2万").
+ *    any other multiplier without a qualifier gives ROUNDED ("2万"), and so
+ *    does a Chinese numeral containing 万/亿 ("两万", "一万五" -> precision
+ *    1000); ROUNDED with precision 1 is reported as EXACT ("1.2345万").
  *  - Precision for a qualified number (余/多/以上/约/近/超过/…): with a
  *    multiplier after the digits it is the place of the last written digit
  *    × multiplier ("约10万元" -> 10000, "1.2万余" -> 1000); when 余/多 sits right
@@ -49,7 +51,7 @@
  *  - Overflow beyond int64, more than 9 decimals, or a ratio whose scale would
  *    exceed 9 is "not a number": the cell is UNPARSEABLE and the token parser
  *    returns 0 (callers scanning prose must skip the whole digit run).
- *  - Single spaces (ASCII, U+3000, NBSP) are allowed between the parts of a
+ *  - Spaces (ASCII, U+3000, NBSP) are allowed between the parts of a
  *    number ("约 10 万元", "640 件"), as K7's markdown puts spaces around digits;
  *    never inside the digits ("230 000023" stays two chunks).
  *  - OCR confusables O/o -> 0, l/I -> 1 (§6.1 rule 3) apply only to cells made
@@ -454,6 +456,7 @@ static const struct { const char *s; size_t n; const char *canon; int ratio_exp;
 static size_t match_unit(const uchar *p, const uchar *e, size_t *idx)
 {
     size_t best = 0;
+    if (p >= e || (*p < 0x80 && *p != '%')) return 0;     /* cheap reject */
     for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++) {
         size_t l = litn(p, e, UNITS[i].s, UNITS[i].n);
         if (l > best) { best = l; *idx = i; }
@@ -463,6 +466,7 @@ static size_t match_unit(const uchar *p, const uchar *e, size_t *idx)
 
 static size_t match_suffix(const uchar *p, const uchar *e, int *q)
 {
+    if (p >= e || *p < 0xE0) return 0;                    /* all are CJK */
     for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
         size_t l = litn(p, e, SUFFIXES[i].s, SUFFIXES[i].n);
         if (l) { *q = SUFFIXES[i].q; return l; }
@@ -508,7 +512,7 @@ static const uchar *parse_number(const uchar *s, const uchar *e, int mode, struc
     int pq = QNONE, sq = QNONE, have_prefix = 0, pct = 0;
     size_t l;
 
-    if (!(mode & PM_NO_PREFIX)) {
+    if (!(mode & PM_NO_PREFIX) && p < e && *p >= 0xE0) {  /* prefixes are CJK */
         size_t best = 0;
         for (size_t i = 0; i < sizeof PREFIXES / sizeof PREFIXES[0]; i++) {
             l = litn(p, e, PREFIXES[i].s, PREFIXES[i].n);
@@ -516,7 +520,7 @@ static const uchar *parse_number(const uchar *s, const uchar *e, int mode, struc
         }
         if (best) { have_prefix = 1; p = skip_sp(p + best, e); }
     }
-    if ((l = lit(p, e, "百分之"))) { pct = 1; p = skip_sp(p + l, e); }
+    if (p < e && *p >= 0xE0 && (l = lit(p, e, "百分之"))) { pct = 1; p = skip_sp(p + l, e); }
 
     /* core */
     uint64_t digits;
@@ -654,10 +658,8 @@ static int is_slash(unsigned cp)
 static int is_na(const uchar *b, const uchar *e)
 {
     static const char *const words[] = {"不适用", "N/A", "NA", "n.a."};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (ascii_ieq(b, (size_t)(e - b), words[i])) return 1;
-        if (lit(b, e, words[i]) == (size_t)(e - b)) return 1;
-    }
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (ascii_ieq(b, (size_t)(e - b), words[i])) return 1;   /* bytewise for 不适用 */
     int dash = 1, slash = 1;
     for (const uchar *p = b; p < e;) {
         size_t l;
@@ -676,6 +678,7 @@ static int is_zero_word(const uchar *b, const uchar *e)
         "〇", "○", "零", "无", "没有", "暂无", "空", "为零", "为0", "为０", "为〇",
         "無", "沒有", "暫無", "為零", "為0",
     };
+    if (*b < 0x80) return 0;                              /* all start with CJK */
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (lit(b, e, words[i]) == (size_t)(e - b)) return 1;
     return 0;

@@ -21,6 +21,7 @@ struct prose_rule {
     const char *clause_bans[6];  /* ... and none of these */
     const char *units[5];        /* accepted units after the number */
     int gap;                     /* max code points between key and number */
+    bool sentence;               /* the number may be anywhere in the key's sentence */
 };
 
 static const struct prose_rule PROSE_RULES[] = {
@@ -33,6 +34,10 @@ static const struct prose_rule PROSE_RULES[] = {
     { .metric = M_INFO_PROC_FEE_YUAN, .key = "信息处理费", .gap = 4,
       .clause_bans = { "办法", "通知", "标准" },
       .units = { "元", "万元" } },
+    /* "收取信息处理费共计380元，其中民政局1件" / "有1件政府信息公开申请案件收取信息处理费380元" */
+    { .metric = M_INFO_PROC_FEE_CASES, .key = "信息处理费", .sentence = true,
+      .clause_needs = { "收取" },
+      .units = { "件" } },
 };
 
 /* "no fee collected" statements: the metric is 0 */
@@ -80,6 +85,45 @@ static bool unit_ok(const struct prose_rule *pr, const char *unit)
     for (size_t i = 0; i < ARRAY_LEN(pr->units) && pr->units[i]; i++)
         if (strcmp(pr->units[i], unit) == 0) return true;
     return false;
+}
+
+static bool is_sentence_break(const char *p, size_t left)
+{
+    if (left >= 1 && (*p == '|' || *p == '\n')) return true;
+    return left >= 3 && (memcmp(p, "。", 3) == 0 || memcmp(p, "；", 3) == 0);
+}
+
+/* Sentence rule: the first number with an accepted unit anywhere in the key's
+ * sentence, provided the sentence also states a fee in 元 (a case count means
+ * something only next to the amount it was charged). */
+static bool try_sentence(struct report *r, const struct compact *c, const struct prose_rule *pr, size_t k)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len, a = k, b = k;
+    while (a > 0 && !is_sentence_break(s + a - 1, 1) && !(a >= 3 && is_sentence_break(s + a - 3, 3))) a--;
+    while (b < n && !is_sentence_break(s + b, n - b)) b++;
+    bool need = pr->clause_needs[0] == NULL, fee = false;
+    for (size_t i = 0; i < ARRAY_LEN(pr->clause_needs) && pr->clause_needs[i]; i++)
+        need |= clause_has(s, a, b, pr->clause_needs[i]);
+    if (!need) return false;
+    const struct cell *found = NULL;
+    for (size_t p = a; p < b;) {
+        if (!(s[p] >= '0' && s[p] <= '9')) { p++; continue; }
+        struct numval v;
+        size_t used = num_parse_token(s + p, b - p, &v);
+        if (used == 0) { p++; continue; }
+        int64_t v100;
+        if (strcmp(v.unit, "元") == 0) fee = true;
+        if (!found && unit_ok(pr, v.unit) && !v.is_ratio && num_to_v100(&v, 1, &v100))
+            found = report_set(r, pr->metric, AP_NONE, CELL_VALUE, v.q, v100, SRC_TEXT, compact_line(c, p));
+        p += used;
+    }
+    if (found && !fee) {
+        /* no amount in the sentence: the count is not about fees charged */
+        r->ncells--;
+        return false;
+    }
+    return found != NULL;
 }
 
 /* Try rule pr with the key at s+k; store the cell and return true on success. */
@@ -138,7 +182,7 @@ void prose_extract(struct report *r, const struct compact *c)
         const struct prose_rule *pr = &PROSE_RULES[i];
         if (report_get(r, pr->metric, AP_NONE)) continue;
         for (const char *k = strstr(s, pr->key); k; k = strstr(k + 1, pr->key))
-            if (try_rule(r, c, pr, (size_t)(k - s))) break;
+            if (pr->sentence ? try_sentence(r, c, pr, (size_t)(k - s)) : try_rule(r, c, pr, (size_t)(k - s))) break;
     }
     for (size_t i = 0; i < ARRAY_LEN(PROSE_ZERO); i++) {
         if (report_get(r, PROSE_ZERO[i].metric, AP_NONE)) continue;
