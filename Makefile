@@ -12,8 +12,10 @@ CC      ?= cc
 PKGS    := opencc uchardet libxml-2.0
 SANITIZE ?=
 WERROR  ?=
+comma := ,
+SAN_OK := address undefined address$(comma)undefined undefined$(comma)address
 ifneq ($(SANITIZE),)
-  ifneq ($(filter-out address undefined address,undefined,$(SANITIZE)),)
+  ifneq ($(filter-out $(SAN_OK),$(SANITIZE)),)
     $(error SANITIZE must be address, undefined or address,undefined)
   endif
   BUILD := build-san

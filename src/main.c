@@ -304,7 +304,7 @@ int main(int argc, char **argv)
         html_init();
         int rc = CMDS[i].run(argc - 1, argv + 1);
         html_fini();
-        if (fflush(stdout) != 0 || ferror(stdout)) {
+        if ((fflush(stdout) != 0 || ferror(stdout)) && rc != EXIT_IO) {
             fprintf(stderr, "ogistat: write error: %s\n", strerror(errno ? errno : EIO));
             rc = EXIT_IO;
         }

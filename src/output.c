@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ==== atomic files ==== */
@@ -15,6 +16,14 @@ int ofile_open(struct ofile *o, const char *path)
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->fp = stdout;
+        return 0;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, /dev/full, a FIFO): nothing to rename, write directly */
+        o->fp = fopen(path, "w");
+        if (!o->fp) return -1;
+        o->path = xstrdup(path);
         return 0;
     }
     o->path = xstrdup(path);
@@ -47,9 +56,14 @@ int ofile_open(struct ofile *o, const char *path)
 int ofile_commit(struct ofile *o)
 {
     if (!o->fp) return 0;
-    if (!o->tmp) {                       /* stdout: flushed and checked by main */
+    if (!o->tmp) {                       /* stdout (closed by main) or a device */
         int rc = fflush(o->fp) == 0 && !ferror(o->fp) ? 0 : -1;
+        int e = errno;
+        if (o->path && fclose(o->fp) != 0 && rc == 0) { rc = -1; e = errno; }
         o->fp = NULL;
+        free(o->path);
+        o->path = NULL;
+        errno = e;
         return rc;
     }
     int bad = fflush(o->fp) != 0 || ferror(o->fp);
@@ -70,6 +84,8 @@ void ofile_abort(struct ofile *o)
     if (o->fp && o->tmp) {
         fclose(o->fp);
         unlink(o->tmp);
+    } else if (o->fp && o->path) {
+        fclose(o->fp);
     }
     free(o->tmp);
     free(o->path);

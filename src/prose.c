@@ -106,24 +106,26 @@ static bool try_sentence(struct report *r, const struct compact *c, const struct
     for (size_t i = 0; i < ARRAY_LEN(pr->clause_needs) && pr->clause_needs[i]; i++)
         need |= clause_has(s, a, b, pr->clause_needs[i]);
     if (!need) return false;
-    const struct cell *found = NULL;
+    struct numval hit;
+    size_t hit_at = 0;
+    bool have = false;
     for (size_t p = a; p < b;) {
         if (!(s[p] >= '0' && s[p] <= '9')) { p++; continue; }
         struct numval v;
         size_t used = num_parse_token(s + p, b - p, &v);
-        if (used == 0) { p++; continue; }
-        int64_t v100;
+        if (used == 0) {            /* not a number we read: skip the whole digit run */
+            while (p < b && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.')) p++;
+            continue;
+        }
         if (strcmp(v.unit, "元") == 0) fee = true;
-        if (!found && unit_ok(pr, v.unit) && !v.is_ratio && num_to_v100(&v, 1, &v100))
-            found = report_set(r, pr->metric, AP_NONE, CELL_VALUE, v.q, v100, SRC_TEXT, compact_line(c, p));
+        if (!have && unit_ok(pr, v.unit) && !v.is_ratio) { hit = v; hit_at = p; have = true; }
         p += used;
     }
-    if (found && !fee) {
-        /* no amount in the sentence: the count is not about fees charged */
-        r->ncells--;
-        return false;
-    }
-    return found != NULL;
+    int64_t v100;
+    /* a count means something only next to the amount that was charged */
+    if (!have || !fee || !num_to_v100(&hit, 1, &v100)) return false;
+    report_set(r, pr->metric, AP_NONE, CELL_VALUE, hit.q, v100, SRC_TEXT, compact_line(c, hit_at));
+    return true;
 }
 
 /* Try rule pr with the key at s+k; store the cell and return true on success. */

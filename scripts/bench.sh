@@ -1,0 +1,214 @@
+#!/bin/sh
+# bench.sh BINARY - parse throughput of ogistat (run by `make bench`).
+#
+# Builds a corpus of >= 50 MB in bench-data/ (untracked, reused when already
+# complete and big enough) by replicating the report files, then times
+#   BINARY parse -q -j 1 bench-data > /dev/null     (and -j 2)
+# best of $BENCH_REPS (default 3), and prints MB/s, reports/s and peak RSS.
+# Memory check: -j 1 on a quarter of the corpus (bench-data/q1) and on all of it.
+#
+# Layout: bench-data/q1/RRRR_<name> for the first quarter of the replication
+# rounds, bench-data/rest/RRRR_<name> for the others; every copy is a normal
+# report under its own name. bench-data/.complete marks a finished build.
+#
+# Environment: BENCH_MB (corpus size, default 50), BENCH_REPS (default 3),
+# BENCH_SRC (source directory of reports, overrides the default search).
+# Benchmarks never fail builds: a throughput below the target still exits 0.
+# The script fails only when it cannot run (no binary, no reports, binary crashed).
+set -eu
+
+TARGET_MBS=20                     # MB/s per core, -j 1
+MIN_MB=${BENCH_MB:-50}
+REPS=${BENCH_REPS:-3}
+DATA=bench-data
+MB=1000000                        # report sizes in decimal megabytes
+
+die() { echo "bench: $*" >&2; exit 1; }
+trap 'exit 130' INT TERM          # so that the EXIT traps below clean up
+
+[ $# -eq 1 ] || die "usage: scripts/bench.sh BINARY"
+BIN=$1
+case $BIN in */*) ;; *) BIN=./$BIN ;; esac
+[ -x "$BIN" ] || die "$BIN: not an executable (build it with make)"
+
+# Run from the repo root whatever the caller's directory (BINARY is resolved first).
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+cd "$(dirname "$0")/.."
+
+# --- report files ----------------------------------------------------------
+# Only the extensions the tool picks up when it walks a directory.
+is_report() {
+    case $(printf '%s' "$1" | tr 'A-Z' 'a-z') in
+        *.txt|*.md|*.htm|*.html) return 0 ;;
+    esac
+    return 1
+}
+
+# list_reports DIR: the report files directly in DIR, one per line, sorted.
+list_reports() {
+    for f in "$1"/*; do
+        [ -f "$f" ] && is_report "$f" && printf '%s\n' "$f"
+    done
+    return 0
+}
+
+# bytes_of DIR: total size of the report files under DIR (recursively).
+bytes_of() {
+    find "$1" -type f ! -name '.*' -exec cat {} + | wc -c | tr -d ' '
+}
+
+count_of() {
+    find "$1" -type f ! -name '.*' | wc -l | tr -d ' '
+}
+
+src=
+if [ -n "${BENCH_SRC:-}" ]; then
+    src=$BENCH_SRC
+else
+    for d in ../shared/corpus/reports data/reports tests/data; do
+        if [ -d "$d" ] && [ -n "$(list_reports "$d")" ]; then src=$d; break; fi
+    done
+fi
+
+mb_min_bytes=$(awk -v m="$MIN_MB" -v u="$MB" 'BEGIN { printf "%d", m * u }')
+
+have_data=no
+if [ -f "$DATA/.complete" ] && [ -d "$DATA/q1" ] && [ -d "$DATA/rest" ]; then
+    if [ "$(bytes_of "$DATA")" -ge "$mb_min_bytes" ]; then have_data=yes; fi
+fi
+
+if [ $have_data = no ]; then
+    [ -n "$src" ] || die "no report files (*.txt *.md *.htm *.html) in ../shared/corpus/reports, data/reports or tests/data; set BENCH_SRC=DIR"
+    src_bytes=0; src_n=0
+    list_reports "$src" > "${TMPDIR:-/tmp}/bench-src.$$"
+    trap 'rm -f "${TMPDIR:-/tmp}/bench-src.$$"' EXIT
+    while IFS= read -r f; do
+        src_n=$((src_n + 1))
+        src_bytes=$((src_bytes + $(wc -c < "$f")))
+    done < "${TMPDIR:-/tmp}/bench-src.$$"
+    [ "$src_bytes" -gt 0 ] || die "$src: report files are empty"
+    rounds=$(awk -v need="$mb_min_bytes" -v b="$src_bytes" 'BEGIN { r = int((need + b - 1) / b); if (r < 4) r = 4; print r }')
+    quarter=$(awk -v r="$rounds" 'BEGIN { print int(r / 4) }')
+    echo "bench: building $DATA/ from $src ($src_n reports, $(awk -v b="$src_bytes" 'BEGIN { printf "%.0f KB", b / 1000 }') x $rounds copies)..."
+
+    tmp=$DATA.tmp.$$                  # *.tmp* is ignored by git; renamed when complete
+    trap 'rm -rf "$tmp" "${TMPDIR:-/tmp}/bench-src.$$"' EXIT
+    mkdir -p "$tmp/q1" "$tmp/rest"
+    r=1
+    while [ "$r" -le "$rounds" ]; do
+        if [ "$r" -le "$quarter" ]; then sub=q1; else sub=rest; fi
+        pre=$(printf '%04d' "$r")
+        while IFS= read -r f; do
+            cp "$f" "$tmp/$sub/${pre}_$(basename "$f")"
+        done < "${TMPDIR:-/tmp}/bench-src.$$"
+        r=$((r + 1))
+    done
+    printf 'source %s\nrounds %s\nquarter %s\n' "$src" "$rounds" "$quarter" > "$tmp/.complete"
+    rm -rf "$DATA"
+    mv "$tmp" "$DATA"
+    rm -f "${TMPDIR:-/tmp}/bench-src.$$"
+    trap - EXIT
+fi
+
+full_bytes=$(bytes_of "$DATA")
+full_n=$(count_of "$DATA")
+q_bytes=$(bytes_of "$DATA/q1")
+q_n=$(count_of "$DATA/q1")
+
+# --- timing ------------------------------------------------------------------
+if [ -x /usr/bin/time ]; then HAVE_TIME=yes; else HAVE_TIME=no; fi
+case $(date +%N 2>/dev/null) in
+    ''|*[!0-9]*) HAVE_NS=no ;;
+    *) HAVE_NS=yes ;;
+esac
+if [ $HAVE_NS = no ] && [ $HAVE_TIME = no ]; then
+    die "need date +%s.%N (GNU date) or /usr/bin/time to measure wall time"
+fi
+now() { date +%s.%N; }
+
+RSS_FILE=${TMPDIR:-/tmp}/bench-rss.$$
+trap 'rm -f "$RSS_FILE"' EXIT
+
+# run_once JOBS INPUT: sets T (wall seconds) and RSS (KB, empty when unknown).
+run_once() {
+    rc=0
+    if [ $HAVE_TIME = yes ]; then
+        t0=$( [ $HAVE_NS = yes ] && now || echo 0)
+        /usr/bin/time -f '%e %M' -o "$RSS_FILE" \
+            "$BIN" parse -q -j "$1" "$2" > /dev/null 2>/dev/null || rc=$?
+        t1=$( [ $HAVE_NS = yes ] && now || echo 0)
+        # /usr/bin/time reports "Command exited with non-zero status N" first.
+        set -- $(tail -n 1 "$RSS_FILE")
+        RSS=$2
+        if [ $HAVE_NS = yes ]; then
+            T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+        else
+            T=$1
+        fi
+    else
+        t0=$(now)
+        "$BIN" parse -q -j "$1" "$2" > /dev/null 2>/dev/null || rc=$?
+        t1=$(now)
+        T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+        RSS=
+    fi
+    # 1 = some report was flagged: still a full parse. Anything else is a failure.
+    if [ "$rc" -gt 1 ]; then
+        die "$BIN parse -q -j $jobs $input failed (exit status $rc)"
+    fi
+}
+
+# measure JOBS INPUT: best wall time (BEST) and highest peak RSS (PEAK) of REPS runs.
+measure() {
+    jobs=$1; input=$2
+    BEST=; PEAK=
+    i=0
+    while [ "$i" -lt "$REPS" ]; do
+        run_once "$jobs" "$input"
+        BEST=$(awk -v b="$BEST" -v t="$T" 'BEGIN { if (b == "" || t < b) b = t; print b }')
+        if [ -n "$RSS" ]; then
+            PEAK=$(awk -v p="$PEAK" -v r="$RSS" 'BEGIN { if (p == "" || r > p) p = r; print p }')
+        fi
+        i=$((i + 1))
+    done
+}
+
+rss_text() {
+    if [ -n "$1" ]; then
+        awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'
+    else
+        echo "n/a"
+    fi
+}
+
+# line LABEL SECONDS BYTES REPORTS PEAK EXTRA
+line() {
+    awk -v l="$1" -v t="$2" -v b="$3" -v n="$4" -v rss="$5" -v extra="$6" -v u="$MB" 'BEGIN {
+        if (t <= 0) t = 0.0001
+        printf "%s: %.2f s  %6.1f MB/s  %6.0f reports/s   peak RSS %s%s\n",
+               l, t, b / u / t, n / t, rss, extra
+    }'
+}
+
+echo "bench: corpus $(awk -v b="$full_bytes" -v u="$MB" 'BEGIN { printf "%.1f MB", b / u }'), $full_n reports ($DATA/), best of $REPS, $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores"
+
+measure 1 "$DATA"
+t1=$BEST; rss1=$PEAK
+mbs1=$(awk -v b="$full_bytes" -v t="$t1" -v u="$MB" 'BEGIN { if (t <= 0) t = 0.0001; printf "%.1f", b / u / t }')
+verdict=$(awk -v m="$mbs1" -v g="$TARGET_MBS" 'BEGIN { print (m >= g) ? "PASS" : "BELOW" }')
+line "parse -j 1" "$t1" "$full_bytes" "$full_n" "$(rss_text "$rss1")" "   (target >= $TARGET_MBS MB/s per core: $verdict)"
+
+measure 2 "$DATA"
+line "parse -j 2" "$BEST" "$full_bytes" "$full_n" "$(rss_text "$PEAK")" "   (speed-up x$(awk -v a="$t1" -v b="$BEST" 'BEGIN { if (b <= 0) b = 0.0001; printf "%.2f", a / b }'))"
+
+if [ $HAVE_TIME = yes ]; then
+    measure 1 "$DATA/q1"
+    rssq=$PEAK
+    awk -v q="$rssq" -v f="$rss1" -v qb="$q_bytes" -v fb="$full_bytes" -v qn="$q_n" -v fn="$full_n" -v u="$MB" 'BEGIN {
+        printf "memory: peak RSS %.1f MB at %.0f MB input (%d reports), %.1f MB at %.0f MB input (%d reports) (-j 1)\n",
+               q / 1024, qb / u, qn, f / 1024, fb / u, fn
+    }'
+else
+    echo "peak RSS: n/a (install the time package)"
+fi
+exit 0
