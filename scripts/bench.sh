@@ -31,14 +31,19 @@ BIN=$1
 case $BIN in */*) ;; *) BIN=./$BIN ;; esac
 [ -x "$BIN" ] || die "$BIN: not an executable (build it with make)"
 
-# Run from the repo root whatever the caller's directory (BINARY is resolved first).
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+# Run from the repo root whatever the caller's directory. Time a private copy of
+# the binary, so that a concurrent rebuild cannot swap it between runs.
+BIN_COPY=${TMPDIR:-/tmp}/ogistat-bench.$$
+cp "$BIN" "$BIN_COPY" || die "cannot copy $BIN to $BIN_COPY"
+trap 'rm -f "$BIN_COPY"' EXIT
+BIN_NAME=$BIN
+BIN=$BIN_COPY
 cd "$(dirname "$0")/.."
 
 # --- report files ----------------------------------------------------------
 # Only the extensions the tool picks up when it walks a directory.
 is_report() {
-    case $(printf '%s' "$1" | tr 'A-Z' 'a-z') in
+    case $(printf '%s' "$1" | tr '[:upper:]' '[:lower:]') in
         *.txt|*.md|*.htm|*.html) return 0 ;;
     esac
     return 1
@@ -81,7 +86,7 @@ if [ $have_data = no ]; then
     [ -n "$src" ] || die "no report files (*.txt *.md *.htm *.html) in ../shared/corpus/reports, data/reports or tests/data; set BENCH_SRC=DIR"
     src_bytes=0; src_n=0
     list_reports "$src" > "${TMPDIR:-/tmp}/bench-src.$$"
-    trap 'rm -f "${TMPDIR:-/tmp}/bench-src.$$"' EXIT
+    trap 'rm -f "${TMPDIR:-/tmp}/bench-src.$$" "$BIN_COPY"' EXIT
     while IFS= read -r f; do
         src_n=$((src_n + 1))
         src_bytes=$((src_bytes + $(wc -c < "$f")))
@@ -92,7 +97,7 @@ if [ $have_data = no ]; then
     echo "bench: building $DATA/ from $src ($src_n reports, $(awk -v b="$src_bytes" 'BEGIN { printf "%.0f KB", b / 1000 }') x $rounds copies)..."
 
     tmp=$DATA.tmp.$$                  # *.tmp* is ignored by git; renamed when complete
-    trap 'rm -rf "$tmp" "${TMPDIR:-/tmp}/bench-src.$$"' EXIT
+    trap 'rm -rf "$tmp" "${TMPDIR:-/tmp}/bench-src.$$" "$BIN_COPY"' EXIT
     mkdir -p "$tmp/q1" "$tmp/rest"
     r=1
     while [ "$r" -le "$rounds" ]; do
@@ -107,7 +112,7 @@ if [ $have_data = no ]; then
     rm -rf "$DATA"
     mv "$tmp" "$DATA"
     rm -f "${TMPDIR:-/tmp}/bench-src.$$"
-    trap - EXIT
+    trap 'rm -f "$BIN_COPY"' EXIT
 fi
 
 full_bytes=$(bytes_of "$DATA")
@@ -127,34 +132,33 @@ fi
 now() { date +%s.%N; }
 
 RSS_FILE=${TMPDIR:-/tmp}/bench-rss.$$
-trap 'rm -f "$RSS_FILE"' EXIT
+trap 'rm -f "$RSS_FILE" "$BIN_COPY"' EXIT
 
 # run_once JOBS INPUT: sets T (wall seconds) and RSS (KB, empty when unknown).
 run_once() {
     rc=0
     if [ $HAVE_TIME = yes ]; then
-        t0=$( [ $HAVE_NS = yes ] && now || echo 0)
+        _t0=$( [ $HAVE_NS = yes ] && now || echo 0)
         /usr/bin/time -f '%e %M' -o "$RSS_FILE" \
             "$BIN" parse -q -j "$1" "$2" > /dev/null 2>/dev/null || rc=$?
-        t1=$( [ $HAVE_NS = yes ] && now || echo 0)
-        # /usr/bin/time reports "Command exited with non-zero status N" first.
-        set -- $(tail -n 1 "$RSS_FILE")
-        RSS=$2
+        _t1=$( [ $HAVE_NS = yes ] && now || echo 0)
+        # "%e %M" is the last line (after "Command exited with non-zero status N").
+        RSS=$(awk 'END { print $2 }' "$RSS_FILE")
         if [ $HAVE_NS = yes ]; then
-            T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+            T=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.4f", b - a }')
         else
-            T=$1
+            T=$(awk 'END { print $1 }' "$RSS_FILE")
         fi
     else
-        t0=$(now)
+        _t0=$(now)
         "$BIN" parse -q -j "$1" "$2" > /dev/null 2>/dev/null || rc=$?
-        t1=$(now)
-        T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+        _t1=$(now)
+        T=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.4f", b - a }')
         RSS=
     fi
     # 1 = some report was flagged: still a full parse. Anything else is a failure.
     if [ "$rc" -gt 1 ]; then
-        die "$BIN parse -q -j $jobs $input failed (exit status $rc)"
+        die "$BIN_NAME parse -q -j $jobs $input failed (exit status $rc)"
     fi
 }
 
@@ -185,7 +189,7 @@ rss_text() {
 line() {
     awk -v l="$1" -v t="$2" -v b="$3" -v n="$4" -v rss="$5" -v extra="$6" -v u="$MB" 'BEGIN {
         if (t <= 0) t = 0.0001
-        printf "%s: %.2f s  %6.1f MB/s  %6.0f reports/s   peak RSS %s%s\n",
+        printf "%s: %5.2f s  %5.1f MB/s  %5.0f reports/s   peak RSS %s%s\n",
                l, t, b / u / t, n / t, rss, extra
     }'
 }
@@ -205,8 +209,8 @@ if [ $HAVE_TIME = yes ]; then
     measure 1 "$DATA/q1"
     rssq=$PEAK
     awk -v q="$rssq" -v f="$rss1" -v qb="$q_bytes" -v fb="$full_bytes" -v qn="$q_n" -v fn="$full_n" -v u="$MB" 'BEGIN {
-        printf "memory: peak RSS %.1f MB at %.0f MB input (%d reports), %.1f MB at %.0f MB input (%d reports) (-j 1)\n",
-               q / 1024, qb / u, qn, f / 1024, fb / u, fn
+        printf "memory: peak RSS %.1f MB at %.1f MB input (%d reports), %.1f MB at %.1f MB input (%d reports) (-j 1): x%.2f for x%.1f input\n",
+               q / 1024, qb / u, qn, f / 1024, fb / u, fn, f / q, fb / qb
     }'
 else
     echo "peak RSS: n/a (install the time package)"

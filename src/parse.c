@@ -45,8 +45,15 @@ static void fl_push(struct flist *l, char *s)
     l->v[l->n++] = s;
 }
 
-static bool wanted(const char *name)
+/* Documentation that lives beside reports (data/reports/SOURCES.md) is not a report. */
+static const char *const DOC_NAMES[] = { "README", "SOURCES", "LICENSE", "CHANGELOG", NULL };
+
+static bool wanted(const char *path)
 {
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    for (const char *const *d = DOC_NAMES; *d; d++)
+        if (strncasecmp(name, *d, strlen(*d)) == 0 && (name[strlen(*d)] == '.' || name[strlen(*d)] == '\0'))
+            return false;
     const char *dot = strrchr(name, '.');
     if (!dot) return false;
     for (const char *const *e = EXTENSIONS; *e; e++)
@@ -199,7 +206,8 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     header_parse(r, &c, lines, nlines);
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
-    extract_tables(r, &ts, &info);
+    /* the old templates (R08, R14) have tables of their own: not read by this extractor */
+    if (r->regime == RG_R19 || r->regime == RG_R21) extract_tables(r, &ts, &info);
     if ((r->regime == RG_R19 || r->regime == RG_R21) && !info.t3_found)
         diag_add(&r->diag, DIAG_NOTE, r->path, 0, "%s report but no 表三 (收到和处理政府信息公开申请情况) rows were read",
                  regime_name(r->regime));
