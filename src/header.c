@@ -271,10 +271,40 @@ static int period_year(const char *squeezed)
 
 /* ==== scope (DOMAIN §7.4): only when the text says so ==== */
 
-static const char *const SCOPE_AGGREGATE[] = { "全区各级行政机关", "全市各级行政机关", "全县各级行政机关", "全县行政机关",
-                                               "全市行政机关", "全区行政机关", "汇总编制", "各区县政府和市级机关",
-                                               "全区各职能部门", NULL };
-static const char *const SCOPE_BODY[] = { "本机关", "我局", "本局", "我委", "本单位", "我办", NULL };
+/* An agency speaks of itself as 我局/本局/我委; a government's report that sums up
+ * its departments speaks of 我区, 全县各…, 各单位. (本机关 is no cue: it is in the
+ * 表三 label 本机关不掌握相关政府信息. 我办 is no cue: a 政府办 writes both kinds.) */
+static const char *const SCOPE_BODY[] = { "我局", "本局", "我委", NULL };
+static const char *const SCOPE_AGGREGATE[] = { "我区", "我县", "我市", "全区各", "全县各", "全市各", "全区政府", "全区共",
+                                               "各单位", "各部门", "汇总", NULL };
+static const char *const GOV_SUFFIXES[] = { "人民政府", "政府", "管委会", "管理委员会", NULL };
+static const char *const OFFICE_SUFFIXES[] = { "办公厅", "办公室", NULL };
+
+static size_t count_words(const char *text, const char *const *words)
+{
+    size_t n = 0;
+    for (; *words; words++)
+        for (const char *p = strstr(text, *words); p; p = strstr(p + 1, *words)) n++;
+    return n;
+}
+
+static bool ends_with_any(const char *s, const char *const *sufs)
+{
+    size_t n = strlen(s);
+    for (; *sufs; sufs++)
+        if (ends_with(s, n, *sufs)) return true;
+    return false;
+}
+
+static const char *scope_of(const char *body, const char *text)
+{
+    if (!body) return NULL;
+    size_t own = count_words(text, SCOPE_BODY);
+    if (own >= 3) return "body";
+    if (ends_with_any(body, OFFICE_SUFFIXES)) return "body";
+    if (ends_with_any(body, GOV_SUFFIXES) && own == 0 && count_words(text, SCOPE_AGGREGATE) > 0) return "aggregate";
+    return NULL;
+}
 
 void header_parse(struct report *r, const struct compact *c, const struct line_view *lines, size_t nlines)
 {
@@ -330,9 +360,6 @@ void header_parse(struct report *r, const struct compact *c, const struct line_v
         diag_add(&r->diag, DIAG_NOTE, r->path, 0, "statistics period says %d but the title says %d; using %d", py, t.year, py);
     free(sq_all);
 
-    bool agg = false, body = false;
-    for (const char *const *k = SCOPE_AGGREGATE; *k; k++) agg |= strstr(text, *k) != NULL;
-    for (const char *const *k = SCOPE_BODY; *k; k++) body |= strstr(text, *k) != NULL;
-    if (agg && !body) r->scope = xstrdup("aggregate");
-    else if (body && !agg) r->scope = xstrdup("body");
+    const char *scope = scope_of(r->body, text);
+    if (scope) r->scope = xstrdup(scope);
 }

@@ -16,6 +16,7 @@
 
 struct prose_rule {
     int metric;
+    unsigned regimes;            /* bit (1 << enum regime): where the prose is the source */
     const char *key;             /* phrase the number follows */
     const char *clause_needs[4]; /* the clause must contain one of these (NULL: no condition) */
     const char *clause_bans[6];  /* ... and none of these */
@@ -24,18 +25,22 @@ struct prose_rule {
     bool sentence;               /* the number may be anywhere in the key's sentence */
 };
 
+#define NEW_OR_NONE ((1u << RG_NONE) | (1u << RG_R19) | (1u << RG_R21))
+#define ALL_REGIMES ((1u << RG__COUNT) - 1)
+
 static const struct prose_rule PROSE_RULES[] = {
-    { .metric = M_PRO_TOTAL, .key = "政府信息", .gap = 6,
+    /* R08/R14 tables print 主动公开信息数; their prose figure must not stand in for it */
+    { .metric = M_PRO_TOTAL, .key = "政府信息", .gap = 6, .regimes = NEW_OR_NONE,
       .clause_needs = { "公开", "公布", "发布" },
       .clause_bans = { "申请", "制作", "获取", "总数", "其中", "依申请" },
       .units = { "条", "份", "件" } },
-    { .metric = M_PRO_TOTAL, .key = "政府信息主动公开", .gap = 0,
+    { .metric = M_PRO_TOTAL, .key = "政府信息主动公开", .gap = 0, .regimes = NEW_OR_NONE,
       .units = { "条", "份", "件" } },
-    { .metric = M_INFO_PROC_FEE_YUAN, .key = "信息处理费", .gap = 4,
+    { .metric = M_INFO_PROC_FEE_YUAN, .key = "信息处理费", .gap = 4, .regimes = ALL_REGIMES,
       .clause_bans = { "办法", "通知", "标准" },
       .units = { "元", "万元" } },
     /* "收取信息处理费共计380元，其中民政局1件" / "有1件政府信息公开申请案件收取信息处理费380元" */
-    { .metric = M_INFO_PROC_FEE_CASES, .key = "信息处理费", .sentence = true,
+    { .metric = M_INFO_PROC_FEE_CASES, .key = "信息处理费", .sentence = true, .regimes = ALL_REGIMES,
       .clause_needs = { "收取" },
       .units = { "件" } },
 };
@@ -182,7 +187,7 @@ void prose_extract(struct report *r, const struct compact *c)
     const char *s = c->text.s;
     for (size_t i = 0; i < ARRAY_LEN(PROSE_RULES); i++) {
         const struct prose_rule *pr = &PROSE_RULES[i];
-        if (report_get(r, pr->metric, AP_NONE)) continue;
+        if (!(pr->regimes & (1u << r->regime)) || report_get(r, pr->metric, AP_NONE)) continue;
         for (const char *k = strstr(s, pr->key); k; k = strstr(k + 1, pr->key))
             if (pr->sentence ? try_sentence(r, c, pr, (size_t)(k - s)) : try_rule(r, c, pr, (size_t)(k - s))) break;
     }
