@@ -41,9 +41,11 @@ BIN=$BIN_COPY
 cd "$(dirname "$0")/.."
 
 # --- report files ----------------------------------------------------------
-# Only the extensions the tool picks up when it walks a directory.
+# Only the files the tool picks up when it walks a directory: the report
+# extensions, not hidden, not documentation beside the reports (SOURCES.md...).
 is_report() {
-    case $(printf '%s' "$1" | tr '[:upper:]' '[:lower:]') in
+    case $(basename "$1" | tr '[:upper:]' '[:lower:]') in
+        .*|readme|readme.*|sources|sources.*|license|license.*|changelog|changelog.*) return 1 ;;
         *.txt|*.md|*.htm|*.html) return 0 ;;
     esac
     return 1

@@ -23,6 +23,7 @@
 
 #define NO_METRIC (-1)
 #define MAX_LABELS 12
+#define LABEL_KEEP 512          /* bytes of label text kept before a value run (wrapped labels are shorter) */
 #define TAIL_SLACK 6            /* bytes of unmatched text allowed after a label (2 CJK chars) */
 
 /* ==== the form, as data ==== */
@@ -233,11 +234,22 @@ static size_t prefix_tail(const char *f, size_t fn, const struct flabel *fl)
     return 0;
 }
 
+/* End of the last occurrence of the label that ends within TAIL_SLACK of the
+ * text's end (only such a match can win), or 0. */
+static size_t near_end(const char *f, size_t fn, const char *l, size_t ln)
+{
+    if (ln == 0 || ln > fn) return 0;
+    size_t lo = fn - ln > TAIL_SLACK ? fn - ln - TAIL_SLACK : 0;
+    for (size_t i = fn - ln + 1; i-- > lo;)
+        if (f[i] == l[0] && memcmp(f + i, l, ln) == 0) return i + ln;
+    return 0;
+}
+
 static void consider(struct match *best, int row, const struct flabel *fl, const char *f, size_t fn)
 {
     if (!fl->s) return;
-    size_t e = last_end(f, fn, fl->s, fl->n);
-    if (e == 0 || fn - e > TAIL_SLACK) {
+    size_t e = near_end(f, fn, fl->s, fl->n);
+    if (e == 0) {
         size_t k = prefix_tail(f, fn, fl);
         if (k == 0) return;
         e = fn;
@@ -572,6 +584,13 @@ static void on_text(struct walk *w, const struct token *t)
     }
     if (w->label.len == 0) w->label_line = t->line;
     sb_append(&w->label, s, t->len);
+    if (w->label.len > 2 * LABEL_KEEP) {
+        /* prose before a number is not a label: keep the tail, at a character boundary */
+        size_t cut = w->label.len - LABEL_KEEP;
+        while (cut < w->label.len && ((unsigned char)w->label.s[cut] & 0xC0) == 0x80) cut++;
+        memmove(w->label.s, w->label.s + cut, w->label.len - cut + 1);
+        w->label.len -= cut;
+    }
 }
 
 static void on_cells(struct walk *w, const struct token *cells, size_t k)
