@@ -166,40 +166,74 @@ static struct line_view *text_lines(const char *s, size_t n, size_t max, size_t 
     return v;
 }
 
+/* A decoded, lexed document: what every consumer of an input needs. */
+struct doc {
+    char *text;
+    size_t tn;
+    const char *enc;
+    bool traditional;
+    struct tokstream ts;
+    strbuf prose_buf;
+    struct line_view *lines;    /* first lines (text) or prose blocks (HTML), for the title */
+    size_t nlines;
+};
+
+static void doc_free(struct doc *doc);
+
+/* Decode, convert Traditional script, lex. Returns 0, or -1 with a message in d
+ * (the bytes cannot be decoded or the HTML cannot be parsed; nothing to free). */
+static int doc_load(struct doc *doc, const char *path, struct hz *hz, const char *buf, size_t n, struct diag *d)
+{
+    memset(doc, 0, sizeof *doc);
+    if (decode_to_utf8(buf, n, &doc->text, &doc->tn, &doc->enc) != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
+        return -1;
+    }
+    if (hz && hz_looks_traditional(doc->text, doc->tn)) {
+        size_t sn;
+        char *simp = hz_t2s(hz, doc->text, doc->tn, &sn);
+        if (simp) {
+            free(doc->text);
+            doc->text = simp;
+            doc->tn = sn;
+            doc->traditional = true;
+        }
+    }
+    ts_init(&doc->ts);
+    sb_init(&doc->prose_buf);
+    if (looks_html(path, doc->text, doc->tn)) {
+        if (html_lex(doc->text, doc->tn, path, &doc->ts, &doc->prose_buf, &doc->lines, &doc->nlines, d) != 0) {
+            doc_free(doc);
+            return -1;
+        }
+    } else {
+        lex_text(doc->text, doc->tn, &doc->ts);
+        doc->lines = text_lines(doc->text, doc->tn, 80, &doc->nlines);
+    }
+    return 0;
+}
+
+static void doc_free(struct doc *doc)
+{
+    free(doc->lines);
+    sb_free(&doc->prose_buf);
+    ts_free(&doc->ts);
+    free(doc->text);
+    memset(doc, 0, sizeof *doc);
+}
+
 static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t n)
 {
-    char *text = NULL, *simp = NULL;
-    size_t tn = 0;
-    const char *enc = NULL;
-    if (decode_to_utf8(buf, n, &text, &tn, &enc) != 0) {
-        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot decode as UTF-8 or GB18030");
+    struct doc doc;
+    if (doc_load(&doc, r->path, hz, buf, n, &r->diag) != 0) {
         r->failed = true;
         return;
     }
-    r->encoding = enc;
-    if (hz && hz_looks_traditional(text, tn)) {
-        size_t sn;
-        simp = hz_t2s(hz, text, tn, &sn);
-        if (simp) {
-            free(text);
-            text = simp;
-            tn = sn;
-            r->traditional = true;
-        }
-    }
-
-    struct tokstream ts;
-    ts_init(&ts);
-    strbuf prose_buf;
-    sb_init(&prose_buf);
-    struct line_view *lines = NULL;
-    size_t nlines = 0;
-    if (looks_html(r->path, text, tn)) {
-        if (html_lex(text, tn, r->path, &ts, &prose_buf, &lines, &nlines, &r->diag) != 0) r->failed = true;
-    } else {
-        lex_text(text, tn, &ts);
-        lines = text_lines(text, tn, 80, &nlines);
-    }
+    r->encoding = doc.enc;
+    r->traditional = doc.traditional;
+    struct tokstream ts = doc.ts;
+    struct line_view *lines = doc.lines;
+    size_t nlines = doc.nlines;
 
     struct compact c;
     compact_build(&c, &ts);
@@ -220,10 +254,7 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     report_sort(r);
 
     compact_free(&c);
-    free(lines);
-    sb_free(&prose_buf);
-    ts_free(&ts);
-    free(text);
+    doc_free(&doc);
 }
 
 static int read_all(FILE *fp, char **out, size_t *outn)
@@ -297,46 +328,28 @@ int parse_dump_tokens(const char *path, FILE *out, struct diag *d)
         diag_add(d, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return 1;
     }
-    char *buf, *text = NULL;
-    size_t n, tn;
-    const char *enc;
+    char *buf;
+    size_t n;
     int rc = read_all(fp, &buf, &n);
+    int e = errno;
     if (fp != stdin) fclose(fp);
     if (rc != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
+        diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", strerror(e));
         return 1;
     }
-    if (decode_to_utf8(buf, n, &text, &tn, &enc) != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
-        free(buf);
-        return 1;
-    }
-    free(buf);
     const char *err;
     struct hz *hz = hz_new(&err);
-    if (hz && hz_looks_traditional(text, tn)) {
-        size_t sn;
-        char *simp = hz_t2s(hz, text, tn, &sn);
-        if (simp) { free(text); text = simp; tn = sn; }
-    }
+    struct doc doc;
+    rc = doc_load(&doc, path, hz, buf, n, d);
     hz_free(hz);
-    struct tokstream ts;
-    ts_init(&ts);
-    strbuf pb;
-    sb_init(&pb);
-    struct line_view *lines = NULL;
-    size_t nl = 0;
-    if (looks_html(path, text, tn)) html_lex(text, tn, path, &ts, &pb, &lines, &nl, d);
-    else lex_text(text, tn, &ts);
-    for (size_t i = 0; i < ts.n; i++) {
-        const struct token *t = &ts.v[i];
-        static const char kinds[] = { [TK_TEXT] = 'T', [TK_CELL] = 'C', [TK_ROW_END] = '|' };
-        fprintf(out, "%ld %c %s\n", t->line, kinds[t->kind], tok_text(&ts, t));
+    free(buf);
+    if (rc != 0) return 1;
+    static const char kinds[] = { [TK_TEXT] = 'T', [TK_CELL] = 'C', [TK_ROW_END] = '|' };
+    for (size_t i = 0; i < doc.ts.n; i++) {
+        const struct token *t = &doc.ts.v[i];
+        fprintf(out, "%ld %c %s\n", t->line, kinds[t->kind], tok_text(&doc.ts, t));
     }
-    free(lines);
-    sb_free(&pb);
-    ts_free(&ts);
-    free(text);
+    doc_free(&doc);
     return 0;
 }
 
