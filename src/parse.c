@@ -277,21 +277,29 @@ static int read_all(FILE *fp, char **out, size_t *outn)
     return 0;
 }
 
-static void parse_file_hz(struct report *r, struct hz *hz)
+/* Open and read a whole input ("-" is stdin). Returns 0, or -1 with a message in d. */
+static int read_input(const char *path, char **buf, size_t *n, struct diag *d)
 {
-    FILE *fp = strcmp(r->path, "-") == 0 ? stdin : fopen(r->path, "rb");
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) {
-        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot open: %s", strerror(errno));
-        r->failed = true;
-        return;
+        diag_add(d, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+        return -1;
     }
-    char *buf;
-    size_t n;
-    int rc = read_all(fp, &buf, &n);
+    int rc = read_all(fp, buf, n);
     int e = errno;
     if (fp != stdin) fclose(fp);
     if (rc != 0) {
-        diag_add(&r->diag, DIAG_ERROR, r->path, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+        diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+static void parse_file_hz(struct report *r, struct hz *hz)
+{
+    char *buf;
+    size_t n;
+    if (read_input(r->path, &buf, &n, &r->diag) != 0) {
         r->failed = true;
         return;
     }
@@ -323,20 +331,10 @@ void parse_file(struct report *r)
 
 int parse_dump_tokens(const char *path, FILE *out, struct diag *d)
 {
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!fp) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
-        return 1;
-    }
     char *buf;
     size_t n;
-    int rc = read_all(fp, &buf, &n);
-    int e = errno;
-    if (fp != stdin) fclose(fp);
-    if (rc != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", strerror(e));
-        return 1;
-    }
+    int rc;
+    if (read_input(path, &buf, &n, d) != 0) return 1;
     const char *err;
     struct hz *hz = hz_new(&err);
     struct doc doc;
