@@ -1,6 +1,7 @@
 /* header.c - body, statistics year, regime and scope of a report (DOMAIN §1.5, §7). */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/header.h"
+#include "ogistat/numparse.h"
 #include "ogistat/util.h"
 
 #include <pthread.h>
@@ -82,10 +83,30 @@ static const struct regime_rule REGIME_RULES[] = {
                                  "历年累计" } },
 };
 
+/* Does the document print a statistics table? Structured rows (cells set off by
+ * '|' in the compact view), or many separate value tokens in column layouts. */
+static bool has_table(const struct compact *c)
+{
+    if (memchr(c->text.s, '|', c->text.len)) return true;
+    size_t cells = 0;
+    for (size_t i = 0; i + 1 < c->text.len; i++)
+        cells += c->text.s[i] == ' ' && c->text.s[i + 1] >= '0' && c->text.s[i + 1] <= '9';
+    return cells >= 30;
+}
+
+/* DOMAIN §1.5 rule 5: the year is a prior only, for a table no key phrase identifies. */
+static enum regime regime_of_year(int year)
+{
+    if (year <= 0) return RG_NONE;
+    if (year <= 2013) return RG_R08;
+    if (year <= 2018) return RG_R14;
+    if (year <= 2020) return RG_R19;
+    return RG_R21;
+}
+
 enum regime header_regime(const struct compact *c, int year)
 {
     const char *s = c->text.s;
-    (void)year;
     for (size_t i = 0; i < ARRAY_LEN(REGIME_RULES); i++) {
         const struct regime_rule *rr = &REGIME_RULES[i];
         for (size_t k = 0; k < ARRAY_LEN(rr->any) && rr->any[k]; k++) {
@@ -94,12 +115,12 @@ enum regime header_regime(const struct compact *c, int year)
             return rr->regime;
         }
     }
-    return RG_NONE;
+    return has_table(c) ? regime_of_year(year) : RG_NONE;
 }
 
 /* ==== title ==== */
 
-static const char *const TITLE_KINDS[] = { "政府信息公开工作年度报告", "政府信息公开年度报告", "政务信息公开工作年度报告",
+static const char *const TITLE_KINDS[] = { "政府信息公开工作情况的报告", "政府信息公开工作的报告", "政府信息公开工作年度报告", "政府信息公开年度报告", "政务信息公开工作年度报告",
                                            "政务信息公开年度报告", "信息公开工作年度报告", "信息公开年度报告",
                                            "政府信息公开工作报告", "政府信息公开年报", "政府信息公开情况统计表", NULL };
 
@@ -137,20 +158,45 @@ static void strip_prefix(const char **s, const char *pre)
     if (strncmp(*s, pre, k) == 0) *s += k;
 }
 
-/* Find "YYYY年" (or "YYYY年度", or YYYY directly before a body) in t; returns its offset or -1. */
-static long find_year(const char *t, int *year)
+/* A digit-by-digit Chinese year before 年 ("二〇一四年", "二○一三年", "二O一三年"):
+ * returns its byte length at t, 0 if none. */
+static size_t chinese_year(const char *t, int *year)
+{
+    size_t i = 0, digits = 0;
+    while (digits < 4 && t[i]) {
+        size_t l = utf8_seqlen((const unsigned char *)t + i, strlen(t + i));
+        if (l == 0) return 0;
+        int64_t d;
+        if (!num_parse_chinese(t + i, l, &d) || d > 9) return 0;
+        i += l;
+        digits++;
+    }
+    if (digits != 4 || strncmp(t + i, "年", 3) != 0) return 0;
+    int64_t y;
+    if (!num_parse_chinese(t, i, &y) || y < 1990 || y > 2099) return 0;
+    *year = (int)y;
+    return i;
+}
+
+/* Find "YYYY年" (or "YYYY年度", or YYYY directly before a body) in t; returns its offset or -1.
+ * *ylen gets the length of the year itself (4 for Arabic digits). */
+static long find_year_len(const char *t, int *year, size_t *ylen)
 {
     for (size_t i = 0; t[i]; i++) {
+        size_t l = ((unsigned char)t[i] >= 0x80) ? chinese_year(t + i, year) : 0;
+        if (l) { *ylen = l; return (long)i; }
         if ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) {
             if (t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9' &&
                 !(t[i + 4] >= '0' && t[i + 4] <= '9') && (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9'))) {
                 *year = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+                *ylen = 4;
                 return (long)i;
             }
         }
     }
     return -1;
 }
+
 
 struct title {
     char *body;
@@ -198,14 +244,17 @@ static bool parse_title(const char *t, struct title *out)
     strip_prefix(&t, "标题：");
     strip_prefix(&t, "《");
     int year = 0;
-    long y = find_year(t, &year);
+    size_t ylen = 4;
+    long y = find_year_len(t, &year, &ylen);
     if (y < 0 || t + y > kind) return false;
-    const char *after = t + y + 4;
+    const char *after = t + y + ylen;
     if (strncmp(after, "年度", 6) == 0) after += 6;
     else if (strncmp(after, "年", 3) == 0) after += 3;
     out->year = year;
     if (y > 0) {
-        out->body = cut_body(t, (size_t)y);
+        size_t bn = (size_t)y;
+        if (ends_with(t, bn, "关于")) bn -= strlen("关于");    /* "X关于2013年度…工作情况的报告" */
+        out->body = cut_body(t, bn);
     } else if (after < kind) {
         /* "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
         out->body = xstrndup(after, (size_t)(kind - after));

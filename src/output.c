@@ -39,6 +39,10 @@ int ofile_open(struct ofile *o, const char *path)
         errno = e;
         return -1;
     }
+    /* mkstemp creates 0600; the output is an ordinary file: 0666 less the umask */
+    mode_t um = umask(0);
+    umask(um);
+    (void)fchmod(fd, 0666 & ~um);
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
         int e = errno;

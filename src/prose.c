@@ -45,12 +45,15 @@ static const struct prose_rule PROSE_RULES[] = {
       .units = { "件" } },
 };
 
-/* "no fee collected" statements: the metric is 0 */
-static const struct { int metric; const char *phrase; } PROSE_ZERO[] = {
-    { M_INFO_PROC_FEE_YUAN, "无收取信息处理费" },
-    { M_INFO_PROC_FEE_YUAN, "未收取信息处理费" },
-    { M_INFO_PROC_FEE_YUAN, "没有收取信息处理费" },
-    { M_INFO_PROC_FEE_YUAN, "未收取任何信息处理费" },
+/* "no fee collected" statements: a clause with the key, a negation and a verb,
+ * and no number, states 0 ("无收取信息处理费情况", "本年度没有产生信息公开处理费"). */
+static const struct {
+    int metric;
+    const char *key;
+    const char *neg[4];
+    const char *verb[4];
+} PROSE_ZERO[] = {
+    { M_INFO_PROC_FEE_YUAN, "处理费", { "无", "未", "没有", "不存在" }, { "收取", "产生", "发生", "收费" } },
 };
 
 static bool is_clause_break(const char *p, size_t left)
@@ -60,6 +63,19 @@ static bool is_clause_break(const char *p, size_t left)
         static const char *const B[] = { "，", "。", "；", "！", "？", "：" };
         for (size_t i = 0; i < ARRAY_LEN(B); i++)
             if (memcmp(p, B[i], 3) == 0) return true;
+    }
+    return false;
+}
+
+/* Does s[from, to) state an amount (digits followed by 元)? A year ("2024年，无收取…") is not one. */
+static bool digit_amount(const char *s, size_t from, size_t to)
+{
+    for (size_t j = from; j < to; j++) {
+        if (!(s[j] >= '0' && s[j] <= '9')) continue;
+        size_t e = j;
+        while (e < to && ((s[e] >= '0' && s[e] <= '9') || s[e] == '.' || s[e] == ' ')) e++;
+        if (e + 3 <= to && (memcmp(s + e, "元", 3) == 0 || memcmp(s + e, "万", 3) == 0)) return true;
+        j = e;
     }
     return false;
 }
@@ -193,8 +209,16 @@ void prose_extract(struct report *r, const struct compact *c)
     }
     for (size_t i = 0; i < ARRAY_LEN(PROSE_ZERO); i++) {
         if (report_get(r, PROSE_ZERO[i].metric, AP_NONE)) continue;
-        const char *k = strstr(s, PROSE_ZERO[i].phrase);
-        if (k) report_set(r, PROSE_ZERO[i].metric, AP_NONE, CELL_VALUE, Q_EXACT, 0, SRC_TEXT,
-                          compact_line(c, (size_t)(k - s)));
+        for (const char *k = strstr(s, PROSE_ZERO[i].key); k; k = strstr(k + 1, PROSE_ZERO[i].key)) {
+            size_t at = (size_t)(k - s), cs = clause_start(s, at), ce = at;
+            while (ce < c->text.len && !is_clause_break(s + ce, c->text.len - ce)) ce++;
+            bool neg = false, verb = false;
+            for (size_t j = 0; j < 4 && PROSE_ZERO[i].neg[j]; j++) neg |= clause_has(s, cs, at, PROSE_ZERO[i].neg[j]);
+            for (size_t j = 0; j < 4 && PROSE_ZERO[i].verb[j]; j++) verb |= clause_has(s, cs, at, PROSE_ZERO[i].verb[j]);
+            if (neg && verb && !digit_amount(s, cs, ce)) {
+                report_set(r, PROSE_ZERO[i].metric, AP_NONE, CELL_VALUE, Q_EXACT, 0, SRC_TEXT, compact_line(c, at));
+                break;
+            }
+        }
     }
 }
