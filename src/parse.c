@@ -11,6 +11,7 @@
 #include "ogistat/parse.h"
 #include "ogistat/decode.h"
 #include "ogistat/extract.h"
+#include "ogistat/flat.h"
 #include "ogistat/hanzi.h"
 #include "ogistat/header.h"
 #include "ogistat/lex.h"
@@ -241,7 +242,14 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
     /* the old templates (R08, R14) have tables of their own: not read by this extractor */
-    if (r->regime == RG_R19 || r->regime == RG_R21) extract_tables(r, &ts, &info);
+    if (r->regime == RG_R19 || r->regime == RG_R21) {
+        extract_tables(r, &ts, &info);
+        /* no aligned 表三 row at all: a web dump whose cells ran together */
+        if (!info.t3_found && flat_extract(r, &c) > 0) {
+            info.t3_found = report_get(r, M_REQ_NEW, AP_TOTAL) || report_get(r, M_RES_TOTAL, AP_TOTAL);
+            info.t4_found = report_get(r, M_REV_TOTAL, AP_NONE) != NULL;
+        }
+    }
     if ((r->regime == RG_R19 || r->regime == RG_R21) && !info.t3_found)
         diag_add(&r->diag, DIAG_NOTE, r->path, 0, "%s report but no 表三 (收到和处理政府信息公开申请情况) rows were read",
                  regime_name(r->regime));

@@ -87,6 +87,7 @@ const char *qualifier_name(enum qualifier q)
     case Q_AT_MOST: return "at_most";
     case Q_APPROX: return "approx";
     case Q_ROUNDED: return "rounded";
+    case Q_AMBIGUOUS: return "ambiguous";
     }
     return "exact";
 }

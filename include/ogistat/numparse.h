@@ -23,7 +23,8 @@ enum qualifier {
     Q_AT_LEAST,        /* 500余, 1600多, 超过300 */
     Q_AT_MOST,         /* 不足50, 近万 */
     Q_APPROX,          /* 约10万元 */
-    Q_ROUNDED          /* 2万, 26.8万 */
+    Q_ROUNDED,         /* 2万, 26.8万 */
+    Q_AMBIGUOUS        /* a flattened cell with several readings: status NA, not determined */
 };
 
 struct numval {

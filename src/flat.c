@@ -1,0 +1,573 @@
+/* flat.c - tables whose cells ran together: the digit-run solver (DOMAIN §6.8).
+ *
+ * The rows are found by key phrases, in the order of the form (FLAT_T3,
+ * FLAT_T2), each searched after the previous row, so prose that mentions a
+ * label earlier cannot be taken for a row. The digits after a key, up to the
+ * next label, are the row's run; an enumerator glued to the next label
+ * ("00000002.其他法律…") is cut off. Splits are enumerated with the form's
+ * identities as constraints, rows still ambiguous are solved jointly with
+ * N1 and N2 per applicant column, and what stays ambiguous is reported and
+ * stored as NA (qualifier ambiguous). A cell on which every surviving
+ * reading agrees is determined and stored.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "ogistat/flat.h"
+#include "ogistat/numparse.h"
+#include "ogistat/registry.h"
+#include "ogistat/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DIGITS 40           /* a longer run is not a table row */
+#define MAX_CAND 64             /* readings kept per row */
+#define MAX_COMBOS 200000       /* joint solve: combinations tried at most */
+#define KEY_WINDOW 400          /* bytes a row's key may lie after the previous row */
+#define NCOL 7
+
+/* ==== splitting ==== */
+
+struct dfs {
+    const char *d;
+    size_t n, k, gsize, found, max;
+    int64_t cur[64];
+    int64_t *out;
+};
+
+static void dfs(struct dfs *s, size_t pos, size_t cell)
+{
+    if (cell == s->k) {
+        if (pos != s->n) return;
+        if (s->found < s->max) memcpy(s->out + s->found * s->k, s->cur, s->k * sizeof *s->cur);
+        s->found++;
+        return;
+    }
+    size_t left_cells = s->k - cell;
+    if (s->n - pos < left_cells) return;
+    size_t maxlen = s->n - pos - (left_cells - 1);
+    if (maxlen > 15) maxlen = 15;
+    if (s->d[pos] == '0') maxlen = 1;              /* no multi-digit cell starts with 0 */
+    int64_t v = 0;
+    for (size_t len = 1; len <= maxlen; len++) {
+        v = v * 10 + (s->d[pos + len - 1] - '0');
+        s->cur[cell] = v;
+        if (s->gsize && cell % s->gsize == s->gsize - 1) {
+            int64_t sum = 0;
+            for (size_t i = cell - (s->gsize - 1); i < cell; i++) sum += s->cur[i];
+            if (sum != v) continue;
+        }
+        dfs(s, pos + len, cell + 1);
+    }
+}
+
+size_t flat_splits(const char *d, size_t n, size_t k, size_t gsize, int64_t *out, size_t max)
+{
+    if (k == 0 || k > 64 || n < k || n > MAX_DIGITS) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (d[i] < '0' || d[i] > '9') return 0;
+    struct dfs s = { .d = d, .n = n, .k = k, .gsize = gsize, .max = max, .out = out };
+    dfs(&s, 0, 0);
+    return s.found;
+}
+
+/* ==== runs in the text ==== */
+
+struct run {
+    char digits[MAX_DIGITS + 1];
+    size_t n;
+    size_t ntok;                /* space-separated tokens in the run */
+    char tok[16][MAX_DIGITS + 1];
+    size_t at;                  /* offset in the compact text */
+    size_t end;
+    bool decimal;               /* contains '.' (money) */
+};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Skip a parenthetical note and closing quotes after a key. */
+static size_t skip_note(const char *s, size_t n, size_t p)
+{
+    static const char *const CLOSERS[] = { "”", "\"", "」", "’", NULL };
+    for (;;) {
+        if (p + 3 <= n && memcmp(s + p, "（", 3) == 0) {
+            const char *e = strstr(s + p, "）");
+            if (!e || (size_t)(e - s) - p > 200) return p;
+            p = (size_t)(e - s) + 3;
+            continue;
+        }
+        if (p < n && s[p] == '(') {
+            const char *e = memchr(s + p, ')', n - p);
+            if (!e || (size_t)(e - s) - p > 200) return p;
+            p = (size_t)(e - s) + 1;
+            continue;
+        }
+        bool closed = false;
+        for (const char *const *q = CLOSERS; *q; q++)
+            if (strncmp(s + p, *q, strlen(*q)) == 0) { p += strlen(*q); closed = true; }
+        if (!closed) return p;
+    }
+}
+
+/* Read the digit run at p (digits, and spaces between digits; '.' when money).
+ * A trailing digit followed by '.'/'、' and a non-digit is the next row's
+ * enumerator and is dropped. */
+static bool read_run(const char *s, size_t n, size_t p, bool money, struct run *r)
+{
+    memset(r, 0, sizeof *r);
+    while (p < n && s[p] == ' ') p++;
+    r->at = p;
+    size_t q = p, last_digit_end = p;
+    while (q < n && (is_digit(s[q]) || s[q] == ' ' || (money && s[q] == '.' && q + 1 < n && is_digit(s[q + 1])))) {
+        if (is_digit(s[q]) || s[q] == '.') last_digit_end = q + 1;
+        q++;
+    }
+    size_t e = last_digit_end;
+    if (e == p) return false;
+    bool enumerator = (e < n && (s[e] == '.' || strncmp(s + e, "、", 3) == 0 || strncmp(s + e, "．", 3) == 0)) &&
+                      !(e + 1 < n && is_digit(s[e + 1]));
+    if (enumerator) {
+        e--;                                      /* the enumerator digit */
+        while (e > p && s[e - 1] == ' ') e--;
+    }
+    bool in_tok = false;
+    for (size_t i = p; i < e; i++) {
+        if (s[i] == ' ') { in_tok = false; continue; }
+        if (r->n >= MAX_DIGITS) return false;
+        if (s[i] == '.') r->decimal = true;
+        r->digits[r->n++] = s[i];
+        if (!in_tok) { if (r->ntok < 16) r->ntok++; in_tok = true; }
+        if (r->ntok <= 16) {
+            size_t tl = strlen(r->tok[r->ntok - 1]);
+            if (tl < MAX_DIGITS) r->tok[r->ntok - 1][tl] = s[i];
+        }
+    }
+    r->digits[r->n] = '\0';
+    r->end = e;
+    return r->n > 0;
+}
+
+/* The run's own separators, when they give exactly k integer cells. */
+static bool tokens_as_cells(const struct run *r, size_t k, int64_t *out)
+{
+    if (r->ntok != k || k > 16) return false;
+    for (size_t i = 0; i < k; i++) {
+        const char *t = r->tok[i];
+        size_t tl = strlen(t);
+        if (tl == 0 || tl > 15 || (tl > 1 && t[0] == '0')) return false;
+        int64_t v = 0;
+        for (size_t j = 0; j < tl; j++) {
+            if (!is_digit(t[j])) return false;
+            v = v * 10 + (t[j] - '0');
+        }
+        out[i] = v;
+    }
+    return true;
+}
+
+/* ==== 表三 ==== */
+
+struct flat_row {
+    int metric;
+    const char *key;
+    const char *tail;           /* the digits follow this, found after key (long labels) */
+    bool group;                 /* a group header: a subtotal only when printed */
+    bool adjacent;              /* must follow the previous row's run directly ("3.其他") */
+};
+
+static const struct flat_row FLAT_T3[] = {
+    { .metric = M_REQ_NEW, .key = "本年新收政府信息公开申请数量" },
+    { .metric = M_REQ_CARRY_IN, .key = "上年结转政府信息公开申请数量" },
+    { .metric = M_RES_GRANTED, .key = "予以公开" },
+    { .metric = M_RES_PARTIAL, .key = "部分公开" },
+    { .metric = M_RES_DENIED_TOTAL, .key = "不予公开", .group = true },
+    { .metric = M_RES_DENIED_STATE_SECRET, .key = "属于国家秘密" },
+    { .metric = M_RES_DENIED_LAW_FORBIDDEN, .key = "其他法律行政法规禁止公开" },
+    { .metric = M_RES_DENIED_SAFETY_STABILITY, .key = "三安全一稳定" },
+    { .metric = M_RES_DENIED_THIRD_PARTY, .key = "保护第三方合法权益" },
+    { .metric = M_RES_DENIED_INTERNAL_AFFAIRS, .key = "属于三类内部事务信息" },
+    { .metric = M_RES_DENIED_PROCESS_INFO, .key = "属于四类过程性信息" },
+    { .metric = M_RES_DENIED_ENFORCEMENT_FILE, .key = "属于行政执法案卷" },
+    { .metric = M_RES_DENIED_ADMIN_QUERY, .key = "属于行政查询事项" },
+    { .metric = M_RES_UNABLE_TOTAL, .key = "无法提供", .group = true },
+    { .metric = M_RES_UNABLE_NOT_HELD, .key = "本机关不掌握相关政府信息" },
+    { .metric = M_RES_UNABLE_NEEDS_CREATION, .key = "没有现成信息需要另行制作" },
+    { .metric = M_RES_UNABLE_UNCLEAR, .key = "补正后申请内容仍不明确" },
+    { .metric = M_RES_NOPROC_TOTAL, .key = "不予处理", .group = true },
+    { .metric = M_RES_NOPROC_PETITION, .key = "信访举报投诉类申请" },
+    { .metric = M_RES_NOPROC_REPEAT, .key = "重复申请" },
+    { .metric = M_RES_NOPROC_PUBLICATION, .key = "要求提供公开出版物" },
+    { .metric = M_RES_NOPROC_EXCESSIVE, .key = "无正当理由大量反复申请" },
+    { .metric = M_RES_NOPROC_CONFIRM, .key = "要求行政机关确认或重新出具已获取信息" },
+    { .metric = M_RES_OTHER_TOTAL, .key = "其他处理", .group = true },
+    { .metric = M_RES_OTHER_NO_CORRECTION, .key = "逾期不补正", .tail = "政府信息公开申请" },
+    { .metric = M_RES_OTHER_NO_FEE, .key = "逾期未按收费通知", .tail = "政府信息公开申请" },
+    { .metric = M_RES_OTHER_MISC, .key = "其他", .adjacent = true },
+    { .metric = M_RES_TOTAL, .key = "总计" },
+    { .metric = M_REQ_CARRY_OUT, .key = "结转下年度继续办理" },
+};
+#define N_FLAT_T3 ARRAY_LEN(FLAT_T3)
+
+static const int T3_APPLICANTS[NCOL] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_ORG_NGO, AP_ORG_LEGAL,
+                                         AP_ORG_OTHER, AP_TOTAL };
+
+struct t3_found {
+    bool present;               /* the row's digits were read */
+    size_t ncand;               /* readings satisfying N4 (0: none) */
+    int64_t cand[MAX_CAND][NCOL];
+    size_t at, len;
+    long line;
+    char digits[MAX_DIGITS + 1];
+};
+
+/* Find key at or after *pos within the window; returns the offset after the key
+ * (and its tail, and any note), or (size_t)-1. */
+static size_t find_key(const char *s, size_t n, size_t pos, const struct flat_row *fr, size_t window)
+{
+    if (pos >= n) return (size_t)-1;
+    const char *k = strstr(s + pos, fr->key);
+    if (!k || (size_t)(k - s) - pos > window) return (size_t)-1;
+    size_t p = (size_t)(k - s) + strlen(fr->key);
+    if (fr->tail) {
+        const char *t = strstr(s + p, fr->tail);
+        if (!t || (size_t)(t - s) - p > 80) return (size_t)-1;
+        p = (size_t)(t - s) + strlen(fr->tail);
+    }
+    return skip_note(s, n, p);
+}
+
+static bool row_sums(const int64_t *v)
+{
+    int64_t sum = 0;
+    for (int i = 0; i < NCOL - 1; i++) sum += v[i];
+    return sum == v[NCOL - 1];
+}
+
+/* Index of a metric in FLAT_T3. */
+static int t3_idx(int metric)
+{
+    for (size_t i = 0; i < N_FLAT_T3; i++)
+        if (FLAT_T3[i].metric == metric) return (int)i;
+    return -1;
+}
+
+/* Values of row i under the current choice, or NULL when not known. */
+static const int64_t *row_val(const struct t3_found *f, const size_t *choice, int i)
+{
+    if (i < 0 || !f[i].present || f[i].ncand == 0) return NULL;
+    return f[i].cand[f[i].ncand == 1 ? 0 : choice[i]];
+}
+
+/* N1 and N2 for every applicant column; identities with an unknown term are skipped. */
+static bool identities_hold(const struct t3_found *f, const size_t *choice, bool split_other)
+{
+    static const int OUTCOMES[] = {
+        M_RES_GRANTED, M_RES_PARTIAL, M_RES_DENIED_STATE_SECRET, M_RES_DENIED_LAW_FORBIDDEN,
+        M_RES_DENIED_SAFETY_STABILITY, M_RES_DENIED_THIRD_PARTY, M_RES_DENIED_INTERNAL_AFFAIRS,
+        M_RES_DENIED_PROCESS_INFO, M_RES_DENIED_ENFORCEMENT_FILE, M_RES_DENIED_ADMIN_QUERY,
+        M_RES_UNABLE_NOT_HELD, M_RES_UNABLE_NEEDS_CREATION, M_RES_UNABLE_UNCLEAR,
+        M_RES_NOPROC_PETITION, M_RES_NOPROC_REPEAT, M_RES_NOPROC_PUBLICATION, M_RES_NOPROC_EXCESSIVE,
+        M_RES_NOPROC_CONFIRM,
+    };
+    static const int OTHER_SPLIT[] = { M_RES_OTHER_NO_CORRECTION, M_RES_OTHER_NO_FEE, M_RES_OTHER_MISC };
+    const int64_t *nw = row_val(f, choice, t3_idx(M_REQ_NEW)), *ci = row_val(f, choice, t3_idx(M_REQ_CARRY_IN));
+    const int64_t *tot = row_val(f, choice, t3_idx(M_RES_TOTAL)), *co = row_val(f, choice, t3_idx(M_REQ_CARRY_OUT));
+    for (int a = 0; a < NCOL; a++) {
+        if (nw && ci && tot && co && nw[a] + ci[a] != tot[a] + co[a]) return false;          /* N1 */
+        if (!tot) continue;
+        int64_t sum = 0;
+        bool known = true;
+        for (size_t i = 0; i < ARRAY_LEN(OUTCOMES) && known; i++) {
+            const int64_t *v = row_val(f, choice, t3_idx(OUTCOMES[i]));
+            if (v) sum += v[a]; else known = false;
+        }
+        if (split_other) {
+            for (size_t i = 0; i < ARRAY_LEN(OTHER_SPLIT) && known; i++) {
+                const int64_t *v = row_val(f, choice, t3_idx(OTHER_SPLIT[i]));
+                if (v) sum += v[a]; else known = false;
+            }
+        } else {
+            const int64_t *v = row_val(f, choice, t3_idx(M_RES_OTHER_TOTAL));
+            if (v) sum += v[a]; else known = false;
+        }
+        if (known && sum != tot[a]) return false;                                          /* N2 */
+    }
+    return true;
+}
+
+static void note_candidates(struct report *r, long line, const char *what, const char *digits,
+                            const int64_t *cand, size_t ncand, size_t k)
+{
+    strbuf b;
+    sb_init(&b);
+    for (size_t c = 0; c < ncand && c < 6; c++) {
+        if (c) sb_puts(&b, " or ");
+        for (size_t i = 0; i < k; i++) sb_printf(&b, "%s%lld", i ? "|" : "", (long long)cand[c * k + i]);
+    }
+    if (ncand > 6) sb_printf(&b, " (+%zu more)", ncand - 6);
+    diag_add(&r->diag, DIAG_NOTE, r->path, line, "%s: digits '%s' split %zu ways (%s); cells not determined, left NA",
+             what, digits, ncand, b.s ? b.s : "");
+    sb_free(&b);
+}
+
+static size_t store(struct report *r, int metric, int applicant, int64_t v, long line)
+{
+    if (report_get(r, metric, applicant)) return 0;
+    report_set(r, metric, applicant, CELL_VALUE, Q_EXACT, v * 100, SRC_TABLE, line);
+    return 1;
+}
+
+static size_t store_na(struct report *r, int metric, int applicant, long line)
+{
+    if (report_get(r, metric, applicant)) return 0;
+    report_set(r, metric, applicant, CELL_NA, Q_AMBIGUOUS, 0, SRC_TABLE, line);
+    return 1;
+}
+
+/* Store a row from its surviving readings: a cell on which they all agree is
+ * determined; the others are NA (ambiguous). */
+static size_t store_row(struct report *r, int metric, const int *applicants, size_t k,
+                        const int64_t *cand, size_t ncand, long line)
+{
+    size_t stored = 0;
+    for (size_t i = 0; i < k; i++) {
+        bool agree = true;
+        for (size_t c = 1; c < ncand && agree; c++) agree = cand[c * k + i] == cand[i];
+        stored += agree ? store(r, metric, applicants[i], cand[i], line)
+                        : store_na(r, metric, applicants[i], line);
+    }
+    return stored;
+}
+
+static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len;
+    struct t3_found *f = xcalloc(N_FLAT_T3, sizeof *f);
+    /* the table starts at the first req_new key that digits follow */
+    size_t pos = 0, start = (size_t)-1;
+    for (const char *k = strstr(s, FLAT_T3[0].key); k; k = strstr(k + 1, FLAT_T3[0].key)) {
+        size_t p = skip_note(s, n, (size_t)(k - s) + strlen(FLAT_T3[0].key));
+        while (p < n && s[p] == ' ') p++;
+        if (p < n && is_digit(s[p])) { start = (size_t)(k - s); break; }
+    }
+    if (start == (size_t)-1) { free(f); return 0; }
+    pos = start;
+    bool split_other = false;
+    for (size_t i = 0; i < N_FLAT_T3; i++) {
+        const struct flat_row *fr = &FLAT_T3[i];
+        size_t p = find_key(s, n, pos, fr, fr->adjacent ? 8 : KEY_WINDOW);
+        if (p == (size_t)-1) continue;
+        struct run run;
+        if (!read_run(s, n, p, false, &run) || run.n < NCOL) {
+            pos = p;                                   /* a group header without a subtotal */
+            continue;
+        }
+        pos = run.end;
+        struct t3_found *t = &f[i];
+        t->present = true;
+        t->at = run.at;
+        t->line = compact_line(c, run.at);
+        memcpy(t->digits, run.digits, sizeof t->digits);
+        if (fr->metric == M_RES_OTHER_NO_CORRECTION || fr->metric == M_RES_OTHER_NO_FEE) split_other = true;
+        int64_t tk[NCOL];
+        if (tokens_as_cells(&run, NCOL, tk) && row_sums(tk)) {
+            memcpy(t->cand[0], tk, sizeof tk);
+            t->ncand = 1;
+            continue;
+        }
+        if (run.decimal) continue;
+        int64_t buf[MAX_CAND * NCOL];
+        size_t k = flat_splits(run.digits, run.n, NCOL, NCOL, buf, MAX_CAND);
+        if (k > MAX_CAND) k = 0;                       /* too many readings to be useful */
+        t->ncand = k;
+        memcpy(t->cand, buf, k * NCOL * sizeof *buf);
+        if (k == 0)
+            diag_add(&r->diag, DIAG_NOTE, r->path, t->line,
+                     "表三 '%s': digits '%s' have no reading whose columns add up to 总计; cells left out",
+                     REG_METRICS[fr->metric].label_zh, run.digits);
+    }
+    *t3_end = pos;
+
+    /* joint solve over the ambiguous rows */
+    size_t amb[N_FLAT_T3], namb = 0, combos = 1;
+    for (size_t i = 0; i < N_FLAT_T3; i++)
+        if (f[i].present && f[i].ncand > 1) {
+            amb[namb++] = i;
+            combos *= f[i].ncand;
+            if (combos > MAX_COMBOS) break;
+        }
+    size_t choice[N_FLAT_T3] = { 0 };
+    /* surviving[i][c]: reading c of row i occurs in some consistent combination */
+    bool (*surv)[MAX_CAND] = xcalloc(N_FLAT_T3, sizeof *surv);
+    size_t nsurv = 0;
+    if (namb && combos <= MAX_COMBOS) {
+        for (size_t iter = 0; iter < combos; iter++) {
+            size_t x = iter;
+            for (size_t j = 0; j < namb; j++) { choice[amb[j]] = x % f[amb[j]].ncand; x /= f[amb[j]].ncand; }
+            if (!identities_hold(f, choice, split_other)) continue;
+            nsurv++;
+            for (size_t j = 0; j < namb; j++) surv[amb[j]][choice[amb[j]]] = true;
+        }
+    }
+    size_t stored = 0;
+    for (size_t i = 0; i < N_FLAT_T3; i++) {
+        struct t3_found *t = &f[i];
+        if (!t->present || t->ncand == 0) continue;
+        if (t->ncand == 1) {
+            stored += store_row(r, FLAT_T3[i].metric, T3_APPLICANTS, NCOL, t->cand[0], 1, t->line);
+            continue;
+        }
+        /* keep the readings that survived the joint solve (all, if none did) */
+        int64_t keep[MAX_CAND * NCOL];
+        size_t nk = 0;
+        for (size_t cnd = 0; cnd < t->ncand; cnd++)
+            if (nsurv == 0 || surv[i][cnd]) memcpy(keep + NCOL * nk++, t->cand[cnd], sizeof t->cand[cnd]);
+        if (nk > 1)
+            note_candidates(r, t->line, REG_METRICS[FLAT_T3[i].metric].label_zh, t->digits, keep, nk, NCOL);
+        stored += store_row(r, FLAT_T3[i].metric, T3_APPLICANTS, NCOL, keep, nk, t->line);
+    }
+    free(surv);
+    free(f);
+    return stored;
+}
+
+/* ==== 表四 ==== */
+
+static const int FLAT_T4[15] = {
+    M_REV_UPHELD, M_REV_CORRECTED, M_REV_OTHER, M_REV_PENDING, M_REV_TOTAL,
+    M_LIT_DIRECT_UPHELD, M_LIT_DIRECT_CORRECTED, M_LIT_DIRECT_OTHER, M_LIT_DIRECT_PENDING, M_LIT_DIRECT_TOTAL,
+    M_LIT_AFTER_REV_UPHELD, M_LIT_AFTER_REV_CORRECTED, M_LIT_AFTER_REV_OTHER, M_LIT_AFTER_REV_PENDING,
+    M_LIT_AFTER_REV_TOTAL,
+};
+
+static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len;
+    const char *h = strstr(s + from, "复议");
+    if (!h) return 0;
+    /* the first digit run of the section, before the next section */
+    const char *stop = strstr(h, "存在的主要问题");
+    size_t end = stop ? (size_t)(stop - s) : n;
+    for (size_t p = (size_t)(h - s); p < end; p++) {
+        if (!is_digit(s[p])) continue;
+        struct run run;
+        if (!read_run(s, n, p, false, &run) || run.n < 15) { p = run.end > p ? run.end : p; continue; }
+        long line = compact_line(c, run.at);
+        int64_t tk[15];
+        if (tokens_as_cells(&run, 15, tk)) {
+            bool ok = true;
+            for (int g = 0; g < 3; g++) ok &= tk[g * 5] + tk[g * 5 + 1] + tk[g * 5 + 2] + tk[g * 5 + 3] == tk[g * 5 + 4];
+            if (ok) {
+                size_t st = 0;
+                for (int i = 0; i < 15; i++) st += store(r, FLAT_T4[i], AP_NONE, tk[i], line);
+                return st;
+            }
+        }
+        int64_t buf[MAX_CAND * 15];
+        size_t k = flat_splits(run.digits, run.n, 15, 5, buf, MAX_CAND);
+        if (k == 0) {
+            diag_add(&r->diag, DIAG_NOTE, r->path, line,
+                     "表四: digits '%s' have no reading whose groups add up to 总计; cells left out", run.digits);
+            return 0;
+        }
+        if (k > MAX_CAND) return 0;
+        static const int NONE[15] = { AP_NONE };
+        size_t st = 0;
+        if (k > 1) note_candidates(r, line, "表四", run.digits, buf, k, 15);
+        for (int i = 0; i < 15; i++) {
+            bool agree = true;
+            for (size_t cnd = 1; cnd < k && agree; cnd++) agree = buf[cnd * 15 + (size_t)i] == buf[i];
+            st += agree ? store(r, FLAT_T4[i], NONE[i], buf[i], line) : store_na(r, FLAT_T4[i], AP_NONE, line);
+        }
+        return st;
+    }
+    return 0;
+}
+
+/* ==== 表二 ==== */
+
+struct flat_t2 {
+    const char *key;
+    int n21, r21[3];
+    int n19, r19[3];
+    bool money;                 /* the R21 amount column (万元) */
+};
+
+static const struct flat_t2 FLAT_T2[] = {
+    { .key = "规章", .n21 = 3, .r21 = { M_ART20_RULES_ISSUED, M_ART20_RULES_REPEALED, M_ART20_RULES_IN_FORCE },
+      .n19 = 3, .r19 = { M_ART20_RULES_MADE, M_ART20_RULES_PUBLISHED, M_ART20_RULES_PUBLIC_TOTAL } },
+    { .key = "规范性文件", .n21 = 3, .r21 = { M_ART20_NORMDOC_ISSUED, M_ART20_NORMDOC_REPEALED, M_ART20_NORMDOC_IN_FORCE },
+      .n19 = 3, .r19 = { M_ART20_NORMDOC_MADE, M_ART20_NORMDOC_PUBLISHED, M_ART20_NORMDOC_PUBLIC_TOTAL } },
+    { .key = "行政许可", .n21 = 1, .r21 = { M_ART20_LICENSE_DECISIONS },
+      .n19 = 3, .r19 = { M_ART20_LICENSE_PREV_ITEMS, M_ART20_LICENSE_DELTA, M_ART20_LICENSE_DECISIONS } },
+    { .key = "其他对外管理服务事项", .n21 = 0,
+      .n19 = 3, .r19 = { M_ART20_OTHERSVC_PREV_ITEMS, M_ART20_OTHERSVC_DELTA, M_ART20_OTHERSVC_DECISIONS } },
+    { .key = "行政处罚", .n21 = 1, .r21 = { M_ART20_PENALTY_DECISIONS },
+      .n19 = 3, .r19 = { M_ART20_PENALTY_PREV_ITEMS, M_ART20_PENALTY_DELTA, M_ART20_PENALTY_DECISIONS } },
+    { .key = "行政强制", .n21 = 1, .r21 = { M_ART20_COERCION_DECISIONS },
+      .n19 = 3, .r19 = { M_ART20_COERCION_PREV_ITEMS, M_ART20_COERCION_DELTA, M_ART20_COERCION_DECISIONS } },
+    { .key = "行政事业性收费", .n21 = 1, .r21 = { M_ART20_FEE_AMOUNT_YUAN }, .money = true,
+      .n19 = 2, .r19 = { M_ART20_FEE_PREV_ITEMS, M_ART20_FEE_DELTA } },
+};
+
+static size_t solve_t2(struct report *r, const struct compact *c, enum regime g, size_t t3_start)
+{
+    const char *s = c->text.s;
+    const char *t2 = strstr(s, "第二十条第");
+    if (!t2 || (size_t)(t2 - s) >= t3_start) return 0;
+    size_t pos = (size_t)(t2 - s), stored = 0;
+    for (size_t i = 0; i < ARRAY_LEN(FLAT_T2); i++) {
+        const struct flat_t2 *row = &FLAT_T2[i];
+        int k = g == RG_R19 ? row->n19 : row->n21;
+        const int *cols = g == RG_R19 ? row->r19 : row->r21;
+        if (k == 0) continue;
+        const char *key = strstr(s + pos, row->key);
+        if (!key || (size_t)(key - s) >= t3_start) continue;
+        size_t p = (size_t)(key - s) + strlen(row->key);
+        struct run run;
+        bool money = row->money && g == RG_R21;
+        if (!read_run(s, c->text.len, p, money, &run)) continue;
+        pos = run.end;
+        long line = compact_line(c, run.at);
+        if (k == 1) {
+            struct numval v;
+            int64_t v100;
+            if (run.ntok != 1 || num_parse_cell(run.digits, run.n, false, &v) != CELL_VALUE ||
+                !num_to_v100(&v, money ? 10000 : 1, &v100))
+                continue;
+            if (!report_get(r, cols[0], AP_NONE)) {
+                report_set(r, cols[0], AP_NONE, CELL_VALUE, Q_EXACT, v100, SRC_TABLE, line);
+                stored++;
+            }
+            continue;
+        }
+        if (run.decimal) continue;
+        int64_t tk[3], buf[MAX_CAND * 3];
+        size_t nc;
+        if (tokens_as_cells(&run, (size_t)k, tk)) { memcpy(buf, tk, sizeof tk); nc = 1; }
+        else nc = flat_splits(run.digits, run.n, (size_t)k, 0, buf, MAX_CAND);
+        if (nc == 0 || nc > MAX_CAND) continue;
+        /* 表二 rows have no identity of their own (DOMAIN §6.8): only a forced split is read */
+        if (nc > 1) note_candidates(r, line, row->key, run.digits, buf, nc, (size_t)k);
+        static const int NONE3[3] = { AP_NONE, AP_NONE, AP_NONE };
+        for (int j = 0; j < k; j++) {
+            bool agree = true;
+            for (size_t cnd = 1; cnd < nc && agree; cnd++) agree = buf[cnd * (size_t)k + (size_t)j] == buf[j];
+            stored += agree ? store(r, cols[j], NONE3[j], buf[j], line) : store_na(r, cols[j], AP_NONE, line);
+        }
+    }
+    return stored;
+}
+
+size_t flat_extract(struct report *r, const struct compact *c)
+{
+    if (r->regime != RG_R19 && r->regime != RG_R21) return 0;
+    const char *t3 = strstr(c->text.s, FLAT_T3[0].key);
+    size_t t3_start = t3 ? (size_t)(t3 - c->text.s) : c->text.len;
+    size_t t3_end = 0;
+    size_t n = solve_t2(r, c, r->regime, t3_start);
+    n += solve_t3(r, c, &t3_end);
+    if (t3_end) n += solve_t4(r, c, t3_end);
+    return n;
+}
