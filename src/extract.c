@@ -4,7 +4,7 @@
  * walks it once, keeping the label text that precedes each run of value
  * cells; the label is folded (hanzi.h) and matched against the rows of the
  * form, which are data: T2_ROWS (表二, per template version), T3_ROWS (表三,
- * labels from the metric registry) and T4_COLS (表四). Matching prefers the
+ * labels from the metric registry) and EXTRACT_T4_COLS (表四). Matching prefers the
  * registered label that ends last in the label text (a wrapped group label
  * such as "（三）不予公开" comes before the row's own label), then the longest;
  * inside 表三 a row label with typos ("2.其他法律行政止公开") is accepted
@@ -96,19 +96,19 @@ static const struct { int metric; int after[4]; int nafter; } T3_SHORT_CONTEXT[]
 };
 
 /* Columns of 表三: applicant per column, with and without an org subtotal column. */
-static const int T3_COLS7[] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_ORG_NGO, AP_ORG_LEGAL,
+const int EXTRACT_T3_COLS[7] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_ORG_NGO, AP_ORG_LEGAL,
                                 AP_ORG_OTHER, AP_TOTAL };
 static const int T3_COLS8[] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_ORG_NGO, AP_ORG_LEGAL,
                                 AP_ORG_OTHER, AP_ORG_SUBTOTAL, AP_TOTAL };
 
 /* 表四: fifteen cells in the form's column order. */
-static const int T4_COLS[] = {
+const int EXTRACT_T4_COLS[15] = {
     M_REV_UPHELD, M_REV_CORRECTED, M_REV_OTHER, M_REV_PENDING, M_REV_TOTAL,
     M_LIT_DIRECT_UPHELD, M_LIT_DIRECT_CORRECTED, M_LIT_DIRECT_OTHER, M_LIT_DIRECT_PENDING, M_LIT_DIRECT_TOTAL,
     M_LIT_AFTER_REV_UPHELD, M_LIT_AFTER_REV_CORRECTED, M_LIT_AFTER_REV_OTHER, M_LIT_AFTER_REV_PENDING,
     M_LIT_AFTER_REV_TOTAL,
 };
-#define N_T4 ARRAY_LEN(T4_COLS)
+#define N_T4 ARRAY_LEN(EXTRACT_T4_COLS)
 
 /* Local tables printed after 表四 (漳州 form: 信息处理费收取情况 | 通知收取件数 | 通知收取金额 | 实际收取金额). */
 static const struct { const char *label; int n; int cols[3]; } EXTRA_ROWS[] = {
@@ -206,15 +206,6 @@ static void build_labels(void)
 }
 
 /* ==== matching ==== */
-
-/* Position just past the last occurrence of needle in hay, or 0 if absent. */
-static size_t last_end(const char *hay, size_t hn, const char *needle, size_t nn)
-{
-    if (nn == 0 || nn > hn) return 0;
-    for (size_t i = hn - nn + 1; i-- > 0;)
-        if (memcmp(hay + i, needle, nn) == 0) return i + nn;
-    return 0;
-}
 
 struct match {
     int row;                    /* index into the row table, -1 if none */
@@ -341,9 +332,7 @@ struct walk {
     struct extract_info *info;
     enum mode mode;
     strbuf label;               /* raw label text since the last value run */
-    long label_line;
     strbuf t2_text;             /* folded-ish raw header text of 表二 so far */
-    strbuf t3_head;             /* raw text of 表三 before its first row */
     int last_t3;                /* metric of the last 表三 row matched, -1 */
     bool t3_subtotal;
     struct token t4[N_T4];      /* 表四 cells collected so far (printed as one row, or as 3 groups of 5) */
@@ -399,7 +388,7 @@ static void row_count_note(struct walk *w, const char *what, const struct token 
 /* How many cells of a run are usable for a row of want columns: want when the
  * run has exactly that many, or (structured rows) more whose extras are empty
  * padding from colspans. 0 when the row cannot be aligned. */
-static size_t usable(const struct walk *w, const struct token *cells, size_t k, size_t want)
+static size_t usable(const struct token *cells, size_t k, size_t want)
 {
     if (k == want) return want;
     if (k > want && cells[0].in_table) {
@@ -407,7 +396,6 @@ static size_t usable(const struct walk *w, const struct token *cells, size_t k, 
             if (cells[i].len) return 0;
         return want;
     }
-    (void)w;
     return 0;
 }
 
@@ -440,7 +428,7 @@ static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token 
     int n = ver == RG_R19 ? row->n19 : row->n21;
     const int *cols = ver == RG_R19 ? row->r19 : row->r21;
     if (n == 0) return true;    /* a row this version does not have */
-    size_t use = usable(w, cells, k, (size_t)n);
+    size_t use = usable(cells, k, (size_t)n);
     if (!use) {
         row_count_note(w, T2_ROWS[best.row].labels[0], cells, k, (size_t)n);
         return true;
@@ -451,8 +439,7 @@ static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token 
     int64_t factor = 1;
     for (int i = 0; i < n; i++) {
         if (cols[i] == M_ART20_FEE_AMOUNT_YUAN) factor = (wan || !strstr(t2, "元")) ? 10000 : 1;
-        else if (cols[i] == M_ART20_PROCURE_AMOUNT_YUAN) factor = last_end(t2, strlen(t2), "采购", 6) &&
-                                                                   strstr(strstr(t2, "采购"), "万元") ? 10000 : 1;
+        else if (cols[i] == M_ART20_PROCURE_AMOUNT_YUAN) factor = strstr(t2, "采购") && strstr(strstr(t2, "采购"), "万元") ? 10000 : 1;
         else factor = 1;
         put_cell(w, cols[i], AP_NONE, &cells[i], factor);
     }
@@ -497,9 +484,9 @@ static bool try_t3(struct walk *w, const char *f, size_t fn, const struct token 
     }
     if (best.row < 0) return false;
     int metric = T3_ROWS[best.row];
-    const int *cols = w->t3_subtotal ? T3_COLS8 : T3_COLS7;
-    size_t want = w->t3_subtotal ? ARRAY_LEN(T3_COLS8) : ARRAY_LEN(T3_COLS7);
-    size_t use = usable(w, cells, k, want);
+    const int *cols = w->t3_subtotal ? T3_COLS8 : EXTRACT_T3_COLS;
+    size_t want = w->t3_subtotal ? ARRAY_LEN(T3_COLS8) : ARRAY_LEN(EXTRACT_T3_COLS);
+    size_t use = usable(cells, k, want);
     if (!use) {
         /* before the table's heading, a row label followed by a stray number is prose */
         if (w->mode != MD_T3) return false;
@@ -522,7 +509,7 @@ static bool try_extra(struct walk *w, const char *f, size_t fn, const struct tok
     struct match best = { .row = -1 };
     for (size_t r = 0; r < ARRAY_LEN(EXTRA_ROWS); r++) consider(&best, (int)r, &EXTRA_LAB[r], f, fn);
     if (best.row < 0) return false;
-    size_t use = usable(w, cells, k, (size_t)EXTRA_ROWS[best.row].n);
+    size_t use = usable(cells, k, (size_t)EXTRA_ROWS[best.row].n);
     if (!use) return true;
     for (size_t i = 0; i < use; i++)
         if (EXTRA_ROWS[best.row].cols[i] != NO_METRIC) put_cell(w, EXTRA_ROWS[best.row].cols[i], AP_NONE, &cells[i], 1);
@@ -553,7 +540,7 @@ static void t4_collect(struct walk *w, const struct token *cells, size_t k)
     memcpy(&w->t4[w->t4n], cells, k * sizeof *cells);
     w->t4n += k;
     if (w->t4n < N_T4) return;
-    for (size_t i = 0; i < N_T4; i++) put_cell(w, T4_COLS[i], AP_NONE, &w->t4[i], 1);
+    for (size_t i = 0; i < N_T4; i++) put_cell(w, EXTRACT_T4_COLS[i], AP_NONE, &w->t4[i], 1);
     w->info->t4_found = true;
 }
 
@@ -578,11 +565,7 @@ static void on_text(struct walk *w, const struct token *t)
     if (w->mode == MD_T2)           /* header words, without the spaces PDFs put inside them */
         for (size_t i = 0; i < t->len; i++)
             if (s[i] != ' ') sb_putc(&w->t2_text, s[i]);
-    if (w->mode == MD_T3 && w->last_t3 < 0) {
-        sb_append(&w->t3_head, s, t->len);
-        if (strstr(s, "小计") || strstr(s, "合计")) w->t3_subtotal = true;
-    }
-    if (w->label.len == 0) w->label_line = t->line;
+    if (w->mode == MD_T3 && w->last_t3 < 0 && (strstr(s, "小计") || strstr(s, "合计"))) w->t3_subtotal = true;
     sb_append(&w->label, s, t->len);
     if (w->label.len > 2 * LABEL_KEEP) {
         /* prose before a number is not a label: keep the tail, at a character boundary */
@@ -618,7 +601,6 @@ void extract_tables(struct report *r, const struct tokstream *ts, struct extract
     struct walk w = { .r = r, .ts = ts, .info = info, .mode = MD_NONE, .last_t3 = -1 };
     sb_init(&w.label);
     sb_init(&w.t2_text);
-    sb_init(&w.t3_head);
     info->t2_found = info->t3_found = info->t4_found = info->other_split = false;
     info->t2_version = RG_NONE;
 
@@ -657,5 +639,4 @@ void extract_tables(struct report *r, const struct tokstream *ts, struct extract
     }
     sb_free(&w.label);
     sb_free(&w.t2_text);
-    sb_free(&w.t3_head);
 }

@@ -12,6 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/flat.h"
+#include "ogistat/extract.h"
 #include "ogistat/numparse.h"
 #include "ogistat/registry.h"
 #include "ogistat/util.h"
@@ -170,7 +171,6 @@ struct flat_row {
     int metric;
     const char *key;
     const char *tail;           /* the digits follow this, found after key (long labels) */
-    bool group;                 /* a group header: a subtotal only when printed */
     bool adjacent;              /* must follow the previous row's run directly ("3.其他") */
 };
 
@@ -179,7 +179,7 @@ static const struct flat_row FLAT_T3[] = {
     { .metric = M_REQ_CARRY_IN, .key = "上年结转政府信息公开申请数量" },
     { .metric = M_RES_GRANTED, .key = "予以公开" },
     { .metric = M_RES_PARTIAL, .key = "部分公开" },
-    { .metric = M_RES_DENIED_TOTAL, .key = "不予公开", .group = true },
+    { .metric = M_RES_DENIED_TOTAL, .key = "不予公开" },
     { .metric = M_RES_DENIED_STATE_SECRET, .key = "属于国家秘密" },
     { .metric = M_RES_DENIED_LAW_FORBIDDEN, .key = "其他法律行政法规禁止公开" },
     { .metric = M_RES_DENIED_SAFETY_STABILITY, .key = "三安全一稳定" },
@@ -188,17 +188,17 @@ static const struct flat_row FLAT_T3[] = {
     { .metric = M_RES_DENIED_PROCESS_INFO, .key = "属于四类过程性信息" },
     { .metric = M_RES_DENIED_ENFORCEMENT_FILE, .key = "属于行政执法案卷" },
     { .metric = M_RES_DENIED_ADMIN_QUERY, .key = "属于行政查询事项" },
-    { .metric = M_RES_UNABLE_TOTAL, .key = "无法提供", .group = true },
+    { .metric = M_RES_UNABLE_TOTAL, .key = "无法提供" },
     { .metric = M_RES_UNABLE_NOT_HELD, .key = "本机关不掌握相关政府信息" },
     { .metric = M_RES_UNABLE_NEEDS_CREATION, .key = "没有现成信息需要另行制作" },
     { .metric = M_RES_UNABLE_UNCLEAR, .key = "补正后申请内容仍不明确" },
-    { .metric = M_RES_NOPROC_TOTAL, .key = "不予处理", .group = true },
+    { .metric = M_RES_NOPROC_TOTAL, .key = "不予处理" },
     { .metric = M_RES_NOPROC_PETITION, .key = "信访举报投诉类申请" },
     { .metric = M_RES_NOPROC_REPEAT, .key = "重复申请" },
     { .metric = M_RES_NOPROC_PUBLICATION, .key = "要求提供公开出版物" },
     { .metric = M_RES_NOPROC_EXCESSIVE, .key = "无正当理由大量反复申请" },
     { .metric = M_RES_NOPROC_CONFIRM, .key = "要求行政机关确认或重新出具已获取信息" },
-    { .metric = M_RES_OTHER_TOTAL, .key = "其他处理", .group = true },
+    { .metric = M_RES_OTHER_TOTAL, .key = "其他处理" },
     { .metric = M_RES_OTHER_NO_CORRECTION, .key = "逾期不补正", .tail = "政府信息公开申请" },
     { .metric = M_RES_OTHER_NO_FEE, .key = "逾期未按收费通知", .tail = "政府信息公开申请" },
     { .metric = M_RES_OTHER_MISC, .key = "其他", .adjacent = true },
@@ -206,9 +206,6 @@ static const struct flat_row FLAT_T3[] = {
     { .metric = M_REQ_CARRY_OUT, .key = "结转下年度继续办理" },
 };
 #define N_FLAT_T3 ARRAY_LEN(FLAT_T3)
-
-static const int T3_APPLICANTS[NCOL] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_ORG_NGO, AP_ORG_LEGAL,
-                                         AP_ORG_OTHER, AP_TOTAL };
 
 struct t3_found {
     bool present;               /* the row's digits were read */
@@ -323,19 +320,30 @@ static size_t store_na(struct report *r, int metric, int applicant, long line)
     return 1;
 }
 
-/* Store a row from its surviving readings: a cell on which they all agree is
- * determined; the others are NA (ambiguous). */
-static size_t store_row(struct report *r, int metric, const int *applicants, size_t k,
-                        const int64_t *cand, size_t ncand, long line)
+/* Store cells from the surviving readings of a run (k cells each; cell i is
+ * metrics[i] x applicants[i]): a cell on which they all agree is determined,
+ * the others are NA (ambiguous). */
+static size_t store_readings(struct report *r, const int *metrics, const int *applicants, size_t k,
+                             const int64_t *cand, size_t ncand, long line)
 {
     size_t stored = 0;
     for (size_t i = 0; i < k; i++) {
         bool agree = true;
         for (size_t c = 1; c < ncand && agree; c++) agree = cand[c * k + i] == cand[i];
-        stored += agree ? store(r, metric, applicants[i], cand[i], line)
-                        : store_na(r, metric, applicants[i], line);
+        stored += agree ? store(r, metrics[i], applicants[i], cand[i], line)
+                        : store_na(r, metrics[i], applicants[i], line);
     }
     return stored;
+}
+
+static const int NO_APPLICANT[15] = { AP_NONE };      /* 表二 and 表四 cells (AP_NONE is 0) */
+
+/* A 表三 row: one metric, the seven applicant columns. */
+static size_t store_row(struct report *r, int metric, const int64_t *cand, size_t ncand, long line)
+{
+    int metrics[NCOL];
+    for (size_t i = 0; i < NCOL; i++) metrics[i] = metric;
+    return store_readings(r, metrics, EXTRACT_T3_COLS, NCOL, cand, ncand, line);
 }
 
 static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end)
@@ -414,7 +422,7 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
         struct t3_found *t = &f[i];
         if (!t->present || t->ncand == 0) continue;
         if (t->ncand == 1) {
-            stored += store_row(r, FLAT_T3[i].metric, T3_APPLICANTS, NCOL, t->cand[0], 1, t->line);
+            stored += store_row(r, FLAT_T3[i].metric, t->cand[0], 1, t->line);
             continue;
         }
         /* keep the readings that survived the joint solve (all, if none did) */
@@ -424,7 +432,7 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
             if (nsurv == 0 || surv[i][cnd]) memcpy(keep + NCOL * nk++, t->cand[cnd], sizeof t->cand[cnd]);
         if (nk > 1)
             note_candidates(r, t->line, REG_METRICS[FLAT_T3[i].metric].label_zh, t->digits, keep, nk, NCOL);
-        stored += store_row(r, FLAT_T3[i].metric, T3_APPLICANTS, NCOL, keep, nk, t->line);
+        stored += store_row(r, FLAT_T3[i].metric, keep, nk, t->line);
     }
     free(surv);
     free(f);
@@ -432,13 +440,6 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
 }
 
 /* ==== 表四 ==== */
-
-static const int FLAT_T4[15] = {
-    M_REV_UPHELD, M_REV_CORRECTED, M_REV_OTHER, M_REV_PENDING, M_REV_TOTAL,
-    M_LIT_DIRECT_UPHELD, M_LIT_DIRECT_CORRECTED, M_LIT_DIRECT_OTHER, M_LIT_DIRECT_PENDING, M_LIT_DIRECT_TOTAL,
-    M_LIT_AFTER_REV_UPHELD, M_LIT_AFTER_REV_CORRECTED, M_LIT_AFTER_REV_OTHER, M_LIT_AFTER_REV_PENDING,
-    M_LIT_AFTER_REV_TOTAL,
-};
 
 static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
 {
@@ -458,11 +459,7 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
         if (tokens_as_cells(&run, 15, tk)) {
             bool ok = true;
             for (int g = 0; g < 3; g++) ok &= tk[g * 5] + tk[g * 5 + 1] + tk[g * 5 + 2] + tk[g * 5 + 3] == tk[g * 5 + 4];
-            if (ok) {
-                size_t st = 0;
-                for (int i = 0; i < 15; i++) st += store(r, FLAT_T4[i], AP_NONE, tk[i], line);
-                return st;
-            }
+            if (ok) return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, tk, 1, line);
         }
         int64_t buf[MAX_CAND * 15];
         size_t k = flat_splits(run.digits, run.n, 15, 5, buf, MAX_CAND);
@@ -472,15 +469,8 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
             return 0;
         }
         if (k > MAX_CAND) return 0;
-        static const int NONE[15] = { AP_NONE };
-        size_t st = 0;
         if (k > 1) note_candidates(r, line, "表四", run.digits, buf, k, 15);
-        for (int i = 0; i < 15; i++) {
-            bool agree = true;
-            for (size_t cnd = 1; cnd < k && agree; cnd++) agree = buf[cnd * 15 + (size_t)i] == buf[i];
-            st += agree ? store(r, FLAT_T4[i], NONE[i], buf[i], line) : store_na(r, FLAT_T4[i], AP_NONE, line);
-        }
-        return st;
+        return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, buf, k, line);
     }
     return 0;
 }
@@ -550,12 +540,7 @@ static size_t solve_t2(struct report *r, const struct compact *c, enum regime g,
         if (nc == 0 || nc > MAX_CAND) continue;
         /* 表二 rows have no identity of their own (DOMAIN §6.8): only a forced split is read */
         if (nc > 1) note_candidates(r, line, row->key, run.digits, buf, nc, (size_t)k);
-        static const int NONE3[3] = { AP_NONE, AP_NONE, AP_NONE };
-        for (int j = 0; j < k; j++) {
-            bool agree = true;
-            for (size_t cnd = 1; cnd < nc && agree; cnd++) agree = buf[cnd * (size_t)k + (size_t)j] == buf[j];
-            stored += agree ? store(r, cols[j], NONE3[j], buf[j], line) : store_na(r, cols[j], AP_NONE, line);
-        }
+        stored += store_readings(r, cols, NO_APPLICANT, (size_t)k, buf, nc, line);
     }
     return stored;
 }

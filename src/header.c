@@ -129,11 +129,21 @@ static const char *const BODY_SUFFIXES[] = { "人民政府", "政府", "办公�
                                              "局", "委", "厅", "办", "署", "中心", "街道办事处", "街道", "镇", "乡",
                                              "院", "所", "会", "处", "队", NULL };
 static const char *const GOV_FORMS[] = { "管委会", "人民政府", "管理委员会", NULL };
+/* Place names whose government is a 人民政府 when the text names none. */
+static const char *const PLACE_SUFFIXES[] = { "区", "县", "市", "旗", "省", NULL };
 
 static bool ends_with(const char *s, size_t n, const char *suf)
 {
     size_t k = strlen(suf);
     return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+static bool ends_with_any(const char *s, const char *const *sufs)
+{
+    size_t n = strlen(s);
+    for (; *sufs; sufs++)
+        if (ends_with(s, n, *sufs)) return true;
+    return false;
 }
 
 /* Copy s without white space and decorations; returns malloc'd. */
@@ -269,8 +279,7 @@ static bool parse_title(const char *t, struct title *out)
 static char *body_from_place(const char *place, const char *text)
 {
     size_t pn = strlen(place);
-    for (const char *const *s = BODY_SUFFIXES; *s; s++)
-        if (ends_with(place, pn, *s)) return xstrdup(place);
+    if (ends_with_any(place, BODY_SUFFIXES)) return xstrdup(place);
     const char *best = NULL;
     size_t best_n = 0;
     for (const char *const *g = GOV_FORMS; *g; g++) {
@@ -283,8 +292,7 @@ static char *body_from_place(const char *place, const char *text)
     sb_init(&b);
     sb_puts(&b, place);
     if (best) sb_puts(&b, best);
-    else if (ends_with(place, pn, "区") || ends_with(place, pn, "县") || ends_with(place, pn, "市") ||
-             ends_with(place, pn, "旗") || ends_with(place, pn, "省"))
+    else if (ends_with_any(place, PLACE_SUFFIXES))
         sb_puts(&b, "人民政府");
     return sb_take(&b);
 }
@@ -337,14 +345,6 @@ static size_t count_words(const char *text, const char *const *words)
     return n;
 }
 
-static bool ends_with_any(const char *s, const char *const *sufs)
-{
-    size_t n = strlen(s);
-    for (; *sufs; sufs++)
-        if (ends_with(s, n, *sufs)) return true;
-    return false;
-}
-
 static const char *scope_of(const char *body, const char *text)
 {
     if (!body) return NULL;
@@ -388,8 +388,7 @@ void header_parse(struct report *r, const struct compact *c, const struct line_v
         for (size_t i = 0; i < nlines && i < 5; i++) {
             char *sq = squeeze(lines[i].s, lines[i].n);
             size_t n = strlen(sq);
-            bool named = false;
-            for (const char *const *k = BODY_SUFFIXES; *k && !named; k++) named = n <= 60 && ends_with(sq, n, *k);
+            bool named = n <= 60 && ends_with_any(sq, BODY_SUFFIXES);
             if (n && !strpbrk(sq, "0123456789")) {
                 if (named) { free(t.body); t.body = sq; sq = NULL; }
                 free(sq);

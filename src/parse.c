@@ -232,18 +232,14 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     }
     r->encoding = doc.enc;
     r->traditional = doc.traditional;
-    struct tokstream ts = doc.ts;
-    struct line_view *lines = doc.lines;
-    size_t nlines = doc.nlines;
-
     struct compact c;
-    compact_build(&c, &ts);
-    header_parse(r, &c, lines, nlines);
+    compact_build(&c, &doc.ts);
+    header_parse(r, &c, doc.lines, doc.nlines);
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
     /* the old templates (R08, R14) have tables of their own: not read by this extractor */
     if (r->regime == RG_R19 || r->regime == RG_R21) {
-        extract_tables(r, &ts, &info);
+        extract_tables(r, &doc.ts, &info);
         /* no aligned 表三 row at all: a web dump whose cells ran together */
         if (!info.t3_found && flat_extract(r, &c) > 0) {
             info.t3_found = report_get(r, M_REQ_NEW, AP_TOTAL) || report_get(r, M_RES_TOTAL, AP_TOTAL);

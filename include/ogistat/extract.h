@@ -19,6 +19,11 @@ struct extract_info {
     enum regime t2_version;  /* RG_R19 or RG_R21 表二 columns, RG_NONE if not seen */
 };
 
+/* The form's columns: applicants of 表三 (without an org subtotal column) and the
+ * fifteen metrics of 表四, in printed order. Shared with the flattened-table solver. */
+extern const int EXTRACT_T3_COLS[7];
+extern const int EXTRACT_T4_COLS[15];
+
 void extract_tables(struct report *r, const struct tokstream *ts, struct extract_info *info);
 
 /* Exposed for tests: fold a label for matching (hz_fold + parenthetical notes removed).
