@@ -42,7 +42,7 @@ CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 SRCS     := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o)
 TSRCS    := $(wildcard tests/unit/check_*.c)
-TOBJS    := $(TSRCS:tests/unit/%.c=$(BUILD)/t_%.o)
+TOBJS    := $(TSRCS:tests/unit/%.c=$(BUILD)/t_%.o) $(BUILD)/t_testutil.o
 BIN      := $(BUILD)/ogistat
 TESTBIN  := $(BUILD)/check_ogistat
 DEPS_OK  := $(BUILD)/.deps-ok

@@ -2,7 +2,10 @@
  *
  * A line with table pipes ("a | b | c", markdown "| a | b |") is a
  * structured row: its cells become tokens and the row ends with TK_ROW_END,
- * so an empty cell is a BLANK value. Any other line (one cell per line,
+ * so an empty cell is a BLANK value. One-cell-per-line dumps mark an empty
+ * cell too: a line of NBSP only ("&nbsp;"), or nothing between two lines
+ * that hold a lone "|" (the cell separators of such a dump); both become an
+ * empty TK_CELL. Any other line (one cell per line,
  * `pdftotext -layout` columns, prose) is split on runs of white space; such
  * lines carry no row boundaries because labels wrap across lines there.
  */
@@ -146,20 +149,52 @@ static void lex_plain(struct tokstream *ts, const char *s, size_t n, long line)
     }
 }
 
+/* A line holding only white space of which some is NBSP: the "&nbsp;"
+ * paragraph of an empty table cell in a one-cell-per-line dump. (A line of
+ * U+3000 alone is paragraph indentation, not a cell.) */
+static bool nbsp_only(const char *s, size_t n)
+{
+    bool nbsp = false;
+    size_t k;
+    for (size_t i = 0; i < n; i += k) {
+        k = space_len(s + i, n - i);
+        if (k == 0) return false;
+        if (k == 2) nbsp = true;
+    }
+    return nbsp;
+}
+
+static bool lone_pipe(const char *s, size_t n)
+{
+    trim(&s, &n);
+    return n == 1 && s[0] == '|';
+}
+
 void lex_text(const char *s, size_t n, struct tokstream *ts)
 {
     long line = 1;
     size_t i = 0;
+    bool after_pipe = false;          /* previous non-blank line was a lone "|" */
     while (i < n) {
         const char *e = memchr(s + i, '\n', n - i);
         size_t len = e ? (size_t)(e - (s + i)) : n - i;
         const char *l = s + i;
         if (len && l[len - 1] == '\r') len--;
         size_t pipes = count_pipes(l, len);
-        if (pipes >= 2 || (pipes == 1 && (l[0] == '|' || l[len - 1] == '|'))) {
+        if (lone_pipe(l, len)) {
+            /* one cell per line with "|" lines between cells: two separators
+             * in a row enclose an empty cell */
+            if (after_pipe) ts_push(ts, TK_CELL, "", 0, line, false);
+            after_pipe = true;
+        } else if (pipes >= 2 || (pipes == 1 && (l[0] == '|' || l[len - 1] == '|'))) {
             if (!md_separator(l, len)) lex_row(ts, l, len, line);
+            after_pipe = false;
+        } else if (nbsp_only(l, len)) {
+            ts_push(ts, TK_CELL, "", 0, line, false);
+            after_pipe = false;
         } else {
             lex_plain(ts, l, len, line);
+            if (len) after_pipe = false;
         }
         if (!e) break;
         i = (size_t)(e - s) + 1;

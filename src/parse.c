@@ -12,6 +12,7 @@
 #include "ogistat/decode.h"
 #include "ogistat/extract.h"
 #include "ogistat/flat.h"
+#include "ogistat/oldform.h"
 #include "ogistat/hanzi.h"
 #include "ogistat/header.h"
 #include "ogistat/lex.h"
@@ -237,7 +238,7 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     header_parse(r, &c, doc.lines, doc.nlines);
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
-    /* the old templates (R08, R14) have tables of their own: not read by this extractor */
+    if (r->regime == RG_R08 || r->regime == RG_R14) oldform_extract(r, &doc.ts, &c);
     if (r->regime == RG_R19 || r->regime == RG_R21) {
         extract_tables(r, &doc.ts, &info);
         /* no aligned 表三 row at all: a web dump whose cells ran together */

@@ -248,6 +248,26 @@ START_TEST(test_page_number_is_text)
 }
 END_TEST
 
+/* seed_002 lines 63-72: one cell per line with "|" lines between the cells;
+ * two separators in a row enclose the printed-empty value cell */
+START_TEST(test_pipe_lines_empty_cell)
+{
+    LEX_IS("申请总数\n|\n条\n|\n|\n其中:1.当面申请数\n|\n条\n|\n4\n|\n", 0,
+           { 'T', "申请总数", 1 }, { 'T', "条", 3 }, { 'C', "", 5 },
+           { 'T', "其中:1.当面申请数", 6 }, { 'T', "条", 8 }, { 'C', "4", 10 });
+}
+END_TEST
+
+/* seed_003 lines 121-131: cells separated by blank lines, an "&nbsp;" line is
+ * an empty cell (both the unit and the value of 政府公报公开政府信息数) */
+START_TEST(test_nbsp_line_empty_cell)
+{
+    LEX_IS("1.政府公报公开政府信息数  \n\n\xC2\xA0\n\n\xC2\xA0\n\n2.政府网站公开政府信息数\n\n\xC2\xA0\n\n4601\n", 0,
+           { 'T', "1.政府公报公开政府信息数", 1 }, { 'C', "", 3 }, { 'C', "", 5 },
+           { 'T', "2.政府网站公开政府信息数", 7 }, { 'C', "", 9 }, { 'C', "4601", 11 });
+}
+END_TEST
+
 START_TEST(test_empty_input)
 {
     static const char *const inputs[] = { "", "\n", "\n\n\n", "   \t \n\r\n", "\xE3\x80\x80\n" };
@@ -333,6 +353,8 @@ Suite *suite_lex(void)
     tcase_add_test(tp, test_flattened_chunk);
     tcase_add_test(tp, test_page_number_is_text);
     tcase_add_test(tp, test_empty_input);
+    tcase_add_test(tp, test_pipe_lines_empty_cell);
+    tcase_add_test(tp, test_nbsp_line_empty_cell);
     tcase_add_test(tp, test_no_trailing_newline);
     suite_add_tcase(s, tp);
 
