@@ -387,6 +387,16 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
         int64_t buf[MAX_CAND * NCOL];
         size_t k = flat_splits(run.digits, run.n, NCOL, NCOL, buf, MAX_CAND);
         if (k > MAX_CAND) k = 0;                       /* too many readings to be useful */
+        if (k == 0 && run.n == NCOL) {
+            /* one digit per cell: the only reading, stored as printed */
+            k = flat_splits(run.digits, run.n, NCOL, 0, buf, MAX_CAND);
+            diag_add(&r->diag, DIAG_NOTE, r->path, t->line,
+                     "表三 '%s': digits '%s' read one per cell; the applicant columns do not add up to 总计 as printed",
+                     REG_METRICS[fr->metric].label_zh, run.digits);
+            t->ncand = k;
+            memcpy(t->cand, buf, k * NCOL * sizeof *buf);
+            continue;
+        }
         t->ncand = k;
         memcpy(t->cand, buf, k * NCOL * sizeof *buf);
         if (k == 0)
@@ -463,6 +473,13 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
         }
         int64_t buf[MAX_CAND * 15];
         size_t k = flat_splits(run.digits, run.n, 15, 5, buf, MAX_CAND);
+        if (k == 0 && run.n == 15) {
+            /* one digit per cell: the only reading, stored as printed even though
+             * its groups do not add up (a source inconsistency for `check`) */
+            k = flat_splits(run.digits, run.n, 15, 0, buf, MAX_CAND);
+            diag_add(&r->diag, DIAG_NOTE, r->path, line,
+                     "表四: digits '%s' read one per cell; the groups do not add up to 总计 as printed", run.digits);
+        }
         if (k == 0) {
             diag_add(&r->diag, DIAG_NOTE, r->path, line,
                      "表四: digits '%s' have no reading whose groups add up to 总计; cells left out", run.digits);
