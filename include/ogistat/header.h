@@ -32,7 +32,9 @@ enum regime header_regime(const struct compact *c, int year);
 void header_parse(struct report *r, const struct compact *c, const struct line_view *lines, size_t nlines);
 
 /* Main figures stated only in prose (source=text): proactive-disclosure total,
- * information-processing fees; never a value the tables already gave. */
+ * applications received, consultations and page visits, review and litigation
+ * counts, fees, capacity (prose-only reports), and explicit zero statements
+ * ("未收到政府信息公开申请"); never a metric the tables already gave a cell. */
 void prose_extract(struct report *r, const struct compact *c);
 
 #endif
