@@ -417,6 +417,14 @@ static enum regime t2_version(struct walk *w, size_t ncells, const struct t2_row
     return w->info->doc_regime == RG_R19 ? RG_R19 : RG_R21;
 }
 
+/* Is s exactly n zeros? */
+static bool zeros_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (s[i] == '0') i++;
+    return i == n && s[i] == '\0';
+}
+
 static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token *cells, size_t k)
 {
     struct match best = { .row = -1 };
@@ -429,6 +437,14 @@ static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token 
     const int *cols = ver == RG_R19 ? row->r19 : row->r21;
     if (n == 0) return true;    /* a row this version does not have */
     size_t use = usable(cells, k, (size_t)n);
+    if (!use && k == 1 && zeros_run(tok_text(w->ts, &cells[0]), (size_t)n)) {
+        /* "00": zero cells that ran together (no number starts with 0), 0 in any unit */
+        for (int i = 0; i < n; i++)
+            if (!report_get(w->r, cols[i], AP_NONE))
+                report_set(w->r, cols[i], AP_NONE, CELL_VALUE, Q_EXACT, 0, SRC_TABLE, cells[0].line);
+        w->info->t2_found = true;
+        return true;
+    }
     if (!use) {
         row_count_note(w, T2_ROWS[best.row].labels[0], cells, k, (size_t)n);
         return true;

@@ -17,6 +17,7 @@
 #include "ogistat/registry.h"
 #include "ogistat/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,55 @@ static bool tokens_as_cells(const struct run *r, size_t k, int64_t *out)
         out[i] = v;
     }
     return true;
+}
+
+/* ==== the same figure stated in prose ==== */
+
+static const char *const UNIT_WORDS[] = { "条", "件", "人次", "人", "个", "次", "篇", "项", "元", "万元", "份", "笔", NULL };
+
+static bool has_all(const char *clause, const char *const *keys)
+{
+    for (; keys && *keys; keys++)
+        if (!strstr(clause, *keys)) return false;
+    return true;
+}
+
+static bool has_any(const char *clause, const char *const *keys)
+{
+    if (!keys || !*keys) return true;
+    for (; *keys; keys++)
+        if (strstr(clause, *keys)) return true;
+    return false;
+}
+
+bool flat_prose_states(const char *s, size_t n, size_t skip0, size_t skip1, const char *const *all,
+                       const char *const *any, int64_t v)
+{
+    static const char *const BREAKS[] = { "。", "；", "，", "！", ";", ",", "\n", NULL };
+    char num[24];
+    int len = snprintf(num, sizeof num, "%lld", (long long)v);
+    for (const char *p = strstr(s, num); p; p = strstr(p + 1, num)) {
+        size_t at = (size_t)(p - s), e = at + (size_t)len;
+        if (at >= skip0 && at < skip1) continue;
+        if ((at > 0 && (is_digit(s[at - 1]) || s[at - 1] == '.')) || (e < n && (is_digit(s[e]) || s[e] == '.')))
+            continue;
+        bool unit = false;
+        for (const char *const *u = UNIT_WORDS; *u && !unit; u++) unit = strncmp(s + e, *u, strlen(*u)) == 0;
+        if (!unit) continue;
+        /* the clause: back to the nearest break, at most 200 bytes */
+        size_t c0 = at > 200 ? at - 200 : 0;
+        for (const char *const *b = BREAKS; *b; b++) {
+            size_t bl = strlen(*b);
+            for (size_t q = at; q >= bl && q > c0; q--)
+                if (memcmp(s + q - bl, *b, bl) == 0) { c0 = q; break; }
+        }
+        char clause[256];
+        size_t cl = at - c0 < sizeof clause - 1 ? at - c0 : sizeof clause - 1;
+        memcpy(clause, s + at - cl, cl);
+        clause[cl] = '\0';
+        if (has_all(clause, all) && has_any(clause, any) && !strstr(clause, "累计")) return true;
+    }
+    return false;
 }
 
 /* ==== 表三 ==== */
@@ -499,12 +549,19 @@ struct flat_t2 {
     int n21, r21[3];
     int n19, r19[3];
     bool money;                 /* the R21 amount column (万元) */
+    const char *const *prose21[3];  /* R21 columns: words naming the figure in prose */
 };
+
+static const char *const P_ISSUED[] = { "制发", "制定", "出台", "印发", NULL };
+static const char *const P_REPEALED[] = { "废止", NULL };
+static const char *const P_IN_FORCE[] = { "现行有效", NULL };
 
 static const struct flat_t2 FLAT_T2[] = {
     { .key = "规章", .n21 = 3, .r21 = { M_ART20_RULES_ISSUED, M_ART20_RULES_REPEALED, M_ART20_RULES_IN_FORCE },
+      .prose21 = { P_ISSUED, P_REPEALED, P_IN_FORCE },
       .n19 = 3, .r19 = { M_ART20_RULES_MADE, M_ART20_RULES_PUBLISHED, M_ART20_RULES_PUBLIC_TOTAL } },
     { .key = "规范性文件", .n21 = 3, .r21 = { M_ART20_NORMDOC_ISSUED, M_ART20_NORMDOC_REPEALED, M_ART20_NORMDOC_IN_FORCE },
+      .prose21 = { P_ISSUED, P_REPEALED, P_IN_FORCE },
       .n19 = 3, .r19 = { M_ART20_NORMDOC_MADE, M_ART20_NORMDOC_PUBLISHED, M_ART20_NORMDOC_PUBLIC_TOTAL } },
     { .key = "行政许可", .n21 = 1, .r21 = { M_ART20_LICENSE_DECISIONS },
       .n19 = 3, .r19 = { M_ART20_LICENSE_PREV_ITEMS, M_ART20_LICENSE_DELTA, M_ART20_LICENSE_DECISIONS } },
@@ -518,12 +575,101 @@ static const struct flat_t2 FLAT_T2[] = {
       .n19 = 2, .r19 = { M_ART20_FEE_PREV_ITEMS, M_ART20_FEE_DELTA } },
 };
 
+/* Keep the readings of an R21 表二 triple whose cells agree with the figures the
+ * prose states for that row and column; every column the prose speaks of must
+ * match. Returns the number of readings kept (all of them without evidence). */
+static size_t prose_filter(const struct compact *c, const struct flat_t2 *row, size_t t2_start, size_t t3_start,
+                           int64_t *buf, size_t nc, size_t k)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len;
+    const char *const all[] = { row->key, NULL };
+    bool stated[MAX_CAND][3] = { { false } }, evidence[3] = { false };
+    for (size_t j = 0; j < k && j < 3; j++) {
+        if (!row->prose21[j]) continue;
+        for (size_t x = 0; x < nc; x++) {
+            stated[x][j] = flat_prose_states(s, n, t2_start, t3_start, all, row->prose21[j], buf[x * k + j]);
+            evidence[j] |= stated[x][j];
+        }
+    }
+    size_t m = 0;
+    for (size_t x = 0; x < nc; x++) {
+        bool ok = true;
+        for (size_t j = 0; j < k && j < 3; j++) ok &= !evidence[j] || stated[x][j];
+        if (ok) memmove(buf + m++ * k, buf + x * k, k * sizeof *buf);
+    }
+    return m ? m : nc;
+}
+
+/* One number of the procurement row at p: digits (and '.'), then an optional unit
+ * word. Returns bytes read (0: no number). */
+static size_t procure_number(const char *s, size_t n, size_t p, char *num, size_t numsz, const char **unit)
+{
+    static const char *const UNITS[] = { "万元", "元", "个", "笔", "项", "件", "次", NULL };
+    size_t q = p, k = 0;
+    while (q < n && (is_digit(s[q]) || (s[q] == '.' && q + 1 < n && is_digit(s[q + 1])))) {
+        if (k + 1 < numsz) num[k++] = s[q];
+        q++;
+    }
+    num[k] = '\0';
+    *unit = NULL;
+    if (q == p) return 0;
+    for (const char *const *u = UNITS; *u; u++)
+        if (strncmp(s + q, *u, strlen(*u)) == 0) { *unit = *u; q += strlen(*u); break; }
+    return q - p;
+}
+
+/* R19 表二 (九) 政府集中采购: 采购项目数量 | 采购总金额. The form leaves the amount's
+ * unit open (元 or 万元), so the cells are read only when the dump shows where one
+ * ends ("1个246900元", "2笔 984361元"), or both are 0 ("00"). */
+static size_t solve_procure(struct report *r, const struct compact *c, size_t from, size_t t3_start)
+{
+    const char *s = c->text.s;
+    size_t n = c->text.len;
+    const char *k = strstr(s + from, "政府集中采购");
+    if (!k || (size_t)(k - s) >= t3_start) return 0;
+    size_t p = (size_t)(k - s) + strlen("政府集中采购");
+    while (p < n && s[p] == ' ') p++;
+    long line = compact_line(c, p);
+    char a[32], b[32];
+    const char *ua, *ub;
+    size_t la = procure_number(s, n, p, a, sizeof a, &ua);
+    if (la == 0) return 0;
+    size_t q = p + la;
+    while (q < n && s[q] == ' ') q++;
+    size_t lb = procure_number(s, n, q, b, sizeof b, &ub);
+    bool money_b = ub && (strcmp(ub, "元") == 0 || strcmp(ub, "万元") == 0);
+    struct numval va, vb;
+    int64_t items, amount;
+    if (ua && !money_b && strcmp(a, "0") != 0) ub = NULL;
+    if (ua && lb && money_b && num_parse_cell(a, strlen(a), false, &va) == CELL_VALUE &&
+        num_parse_cell(b, strlen(b), false, &vb) == CELL_VALUE && num_to_v100(&va, 1, &items) &&
+        num_to_v100(&vb, strcmp(ub, "万元") == 0 ? 10000 : 1, &amount)) {
+        size_t st = 0;
+        if (!report_get(r, M_ART20_PROCURE_ITEMS, AP_NONE))
+            st += report_set(r, M_ART20_PROCURE_ITEMS, AP_NONE, CELL_VALUE, Q_EXACT, items, SRC_TABLE, line) != NULL;
+        if (!report_get(r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE))
+            st += report_set(r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE, CELL_VALUE, Q_EXACT, amount, SRC_TABLE, line) !=
+                  NULL;
+        return st;
+    }
+    /* "00" / "0 0": zero in any unit */
+    bool zeros = !ua && ((strcmp(a, "00") == 0 && !lb) || (strcmp(a, "0") == 0 && lb && strcmp(b, "0") == 0 && !ub));
+    if (zeros) return store(r, M_ART20_PROCURE_ITEMS, AP_NONE, 0, line) +
+                      store(r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE, 0, line);
+    diag_add(&r->diag, DIAG_NOTE, r->path, line,
+             "政府集中采购: '%s%s%s%s' does not show where 采购项目数量 ends and 采购总金额 (元 or 万元) begins; cells left out",
+             a, ua ? ua : "", lb ? b : "", lb && ub ? ub : "");
+    return 0;
+}
+
 static size_t solve_t2(struct report *r, const struct compact *c, enum regime g, size_t t3_start)
 {
     const char *s = c->text.s;
     const char *t2 = strstr(s, "第二十条第");
     if (!t2 || (size_t)(t2 - s) >= t3_start) return 0;
-    size_t pos = (size_t)(t2 - s), stored = 0;
+    size_t t2_start = (size_t)(t2 - s);
+    size_t pos = t2_start, stored = 0;
     for (size_t i = 0; i < ARRAY_LEN(FLAT_T2); i++) {
         const struct flat_t2 *row = &FLAT_T2[i];
         int k = g == RG_R19 ? row->n19 : row->n21;
@@ -555,10 +701,13 @@ static size_t solve_t2(struct report *r, const struct compact *c, enum regime g,
         if (tokens_as_cells(&run, (size_t)k, tk)) { memcpy(buf, tk, sizeof tk); nc = 1; }
         else nc = flat_splits(run.digits, run.n, (size_t)k, 0, buf, MAX_CAND);
         if (nc == 0 || nc > MAX_CAND) continue;
-        /* 表二 rows have no identity of their own (DOMAIN §6.8): only a forced split is read */
+        /* 表二 rows have no identity of their own (DOMAIN §6.8): a split is read when it
+         * is forced, or when the report's prose states its figures ("废止规范性文件6件") */
+        if (nc > 1 && g == RG_R21) nc = prose_filter(c, row, t2_start, t3_start, buf, nc, (size_t)k);
         if (nc > 1) note_candidates(r, line, row->key, run.digits, buf, nc, (size_t)k);
         stored += store_readings(r, cols, NO_APPLICANT, (size_t)k, buf, nc, line);
     }
+    if (g == RG_R19) stored += solve_procure(r, c, pos, t3_start);
     return stored;
 }
 

@@ -495,36 +495,6 @@ static size_t run_candidates(const char *d, size_t nd, size_t ntok, const char t
     return m;
 }
 
-/* Is value v stated in the prose (outside [t0,t1)) in a clause naming key, followed by a unit? */
-static bool prose_states(const char *s, size_t n, size_t t0, size_t t1, const char *key, int64_t v)
-{
-    char num[24];
-    int len = snprintf(num, sizeof num, "%lld", (long long)v);
-    static const char *const BREAKS[] = { "。", "；", "，", "！", ";", ",", "\n", NULL };
-    for (const char *p = strstr(s, num); p; p = strstr(p + 1, num)) {
-        size_t at = (size_t)(p - s), e = at + (size_t)len;
-        if (at >= t0 && at < t1) continue;
-        if ((at > 0 && (isdig(s[at - 1]) || s[at - 1] == '.')) || (e < n && (isdig(s[e]) || s[e] == '.'))) continue;
-        bool unit = false;
-        for (const char *const *u = UNIT_WORDS; *u && !unit; u++) unit = strncmp(s + e, *u, strlen(*u)) == 0;
-        if (!unit) continue;
-        /* clause start */
-        size_t c0 = 0;
-        for (const char *const *b = BREAKS; *b; b++) {
-            size_t bl = strlen(*b);
-            for (size_t q = at; q >= bl && q + 200 > at; q--)
-                if (memcmp(s + q - bl, *b, bl) == 0) { if (q > c0) c0 = q; break; }
-        }
-        if (at - c0 > 200) c0 = at - 200;
-        char clause[256];
-        size_t cl = at - c0 < sizeof clause - 1 ? at - c0 : sizeof clause - 1;
-        memcpy(clause, s + at - cl, cl);
-        clause[cl] = '\0';
-        if (strstr(clause, key) && !strstr(clause, "累计")) return true;
-    }
-    return false;
-}
-
 /* The form's rules tying rows together (DOMAIN §3.3 A1, A2a/A5; 其中 rows):
  * SUM: total = sum of the parts present; PART: each part <= total. */
 enum ident_kind { ID_SUM, ID_PART };
@@ -720,7 +690,11 @@ static size_t read_runs(struct report *r, const struct compact *c, unsigned form
         if (rr->ncand < 2 || !rr->def->prose) continue;
         size_t hit = 0, which = 0;
         for (size_t k = 0; k < rr->ncand; k++)
-            if (prose_states(s, n, t0, t1, rr->def->prose, rr->cand[k][h.annual])) { hit++; which = k; }
+            if (flat_prose_states(s, n, t0, t1, (const char *const[]){ rr->def->prose, NULL }, NULL,
+                                  rr->cand[k][h.annual])) {
+                hit++;
+                which = k;
+            }
         if (hit == 1) {
             rr->cand[0][0] = rr->cand[which][0];
             rr->cand[0][1] = rr->cand[which][1];

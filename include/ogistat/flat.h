@@ -13,6 +13,7 @@
 #ifndef OGISTAT_FLAT_H
 #define OGISTAT_FLAT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 #include "ogistat/header.h"
@@ -27,5 +28,13 @@ size_t flat_extract(struct report *r, const struct compact *c);
  * gsize cells must satisfy sum(first gsize-1) == last. Writes up to max
  * candidates (k values each) into out; returns the number found (may exceed max). */
 size_t flat_splits(const char *d, size_t n, size_t k, size_t gsize, int64_t *out, size_t max);
+
+/* Is the value v stated in the prose of the compact text s[0..n) (outside the
+ * table span [skip0, skip1)): a standalone number followed by a unit word, in a
+ * clause (text since the last 。；，) that contains every phrase of `all` and,
+ * when `any` is given, one of its phrases, and no 累计? Both lists end in NULL.
+ * Used to settle a digit run the form's rules leave ambiguous, never alone. */
+bool flat_prose_states(const char *s, size_t n, size_t skip0, size_t skip1, const char *const *all,
+                       const char *const *any, int64_t v);
 
 #endif

@@ -8,8 +8,11 @@
 #include <string.h>
 
 #include "ogistat/flat.h"
+#include "ogistat/header.h"
+#include "ogistat/lex.h"
 #include "ogistat/parse.h"
 #include "ogistat/record.h"
+#include "testutil.h"
 
 static size_t splits(const char *d, size_t k, size_t g, int64_t *out)
 {
@@ -133,6 +136,94 @@ START_TEST(test_real_015_tables)
 }
 END_TEST
 
+/* Run flat_extract over an inline dump with the regime given. */
+static void run_flat(struct report *r, const char *text, enum regime g)
+{
+    struct tokstream ts;
+    ts_init(&ts);
+    lex_text(text, strlen(text), &ts);
+    struct compact c;
+    compact_build(&c, &ts);
+    report_init(r, "test");
+    r->regime = g;
+    flat_extract(r, &c);
+    compact_free(&c);
+    ts_free(&ts);
+}
+
+/* 102 平潭 行政审批局 2024: "行政规范性文件15621" splits six ways; the prose
+ * "废止规范性文件6件，制定规范性文件15件" leaves 15|6|21 only. Without the
+ * prose the three cells are NA (ambiguous). */
+START_TEST(test_t2_triple_settled_by_prose)
+{
+    static const char T2[] = "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件15621"
+                             "第二十条第（五）项信息内容本年处理决定数量行政许可3";
+    char doc[1024];
+    snprintf(doc, sizeof doc, "2024年，我局废止规范性文件6件，制定规范性文件15件，已公开。%s", T2);
+    struct report r;
+    run_flat(&r, doc, RG_R21);
+    CELL_IS(&r, "art20_normdoc_issued", "-", "15", 1);
+    CELL_IS(&r, "art20_normdoc_repealed", "-", "6", 1);
+    CELL_IS(&r, "art20_normdoc_in_force", "-", "21", 1);
+    CELL_IS(&r, "art20_rules_issued", "-", "0", 1);
+    report_free(&r);
+    /* a figure in a clause about something else settles nothing */
+    snprintf(doc, sizeof doc, "2024年，我局废止合同6件，主动公开信息15件。%s", T2);
+    run_flat(&r, doc, RG_R21);
+    CELL_IS(&r, "art20_normdoc_issued", "-", "NA", 1);
+    CELL_IS(&r, "art20_normdoc_in_force", "-", "NA", 1);
+    ck_assert(diag_has(&r, "15621", "6 ways", NULL));
+    report_free(&r);
+}
+END_TEST
+
+/* 102: 表四 "100000000000000" has one digit per cell; stored as printed although
+ * 复议 维持 1 exceeds its 总计 0 (the report contradicts itself) */
+START_TEST(test_t4_one_digit_per_cell)
+{
+    struct report r;
+    run_flat(&r, "本年新收政府信息公开申请数量1000001总计1000001结转下年度继续办理0000000"
+                 "四、行政复议、行政诉讼情况行政复议行政诉讼100000000000000五、存在的主要问题",
+             RG_R21);
+    CELL_IS(&r, "rev_upheld", "-", "1", 1);
+    CELL_IS(&r, "rev_total", "-", "0", 1);
+    CELL_IS(&r, "lit_after_rev_total", "-", "0", 1);
+    ck_assert(diag_has(&r, "表四", "one per cell", NULL));
+    report_free(&r);
+}
+END_TEST
+
+/* R19 政府集中采购: read when units show the boundary (026 "1个246900元", 107 "2笔
+ * 984361元") or both are 0 (028 "00"); "13575394432.52元" (013) is left out */
+START_TEST(test_procurement)
+{
+    static const char *const T3 = "本年新收政府信息公开申请数量0000000";
+    char doc[512];
+    struct report r;
+    snprintf(doc, sizeof doc, "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元%s", T3);
+    run_flat(&r, doc, RG_R19);
+    CELL_IS(&r, "art20_procure_items", "-", "1", 1);
+    CELL_IS(&r, "art20_procure_amount_yuan", "-", "246900", 1);
+    report_free(&r);
+    snprintf(doc, sizeof doc, "第二十条第（九）项政府集中采购 2笔 98.5万元 %s", T3);
+    run_flat(&r, doc, RG_R19);
+    CELL_IS(&r, "art20_procure_items", "-", "2", 1);
+    CELL_IS(&r, "art20_procure_amount_yuan", "-", "985000", 1);
+    report_free(&r);
+    snprintf(doc, sizeof doc, "第二十条第（九）项政府集中采购00 %s", T3);
+    run_flat(&r, doc, RG_R19);
+    CELL_IS(&r, "art20_procure_items", "-", "0", 1);
+    CELL_IS(&r, "art20_procure_amount_yuan", "-", "0", 1);
+    report_free(&r);
+    snprintf(doc, sizeof doc, "第二十条第（九）项政府集中采购13575394432.52元%s", T3);
+    run_flat(&r, doc, RG_R19);
+    ABSENT(&r, "art20_procure_items", "-");
+    ABSENT(&r, "art20_procure_amount_yuan", "-");
+    ck_assert(diag_has(&r, "政府集中采购", "13575394432.52", "left out"));
+    report_free(&r);
+}
+END_TEST
+
 Suite *suite_flat(void);
 Suite *suite_flat(void)
 {
@@ -145,6 +236,9 @@ Suite *suite_flat(void)
     suite_add_tcase(s, tc);
     TCase *tr = tcase_create("real");
     tcase_add_test(tr, test_real_015_tables);
+    tcase_add_test(tr, test_t2_triple_settled_by_prose);
+    tcase_add_test(tr, test_t4_one_digit_per_cell);
+    tcase_add_test(tr, test_procurement);
     suite_add_tcase(s, tr);
     return s;
 }
