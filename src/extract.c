@@ -7,9 +7,8 @@
  * (表三, labels from the metric registry) and EXTRACT_T4_COLS (表四). Matching
  * prefers the registered label that ends last in the label text (a wrapped
  * group label such as "（三）不予公开" comes before the row's own label), then
- * the longest;
- * inside 表三 a row label with typos ("2.其他法律行政止公开") is accepted
- * by edit distance against the row the form expects next.
+ * the longest; inside 表三 a row label with typos ("2.其他法律行政止公开") is
+ * accepted by edit distance against the row the form expects next.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/extract.h"
