@@ -3,12 +3,12 @@
  * Input is the token stream of lex.h, whatever the layout. The extractor
  * walks it once, keeping the label text that precedes each run of value
  * cells; the label is folded (hanzi.h) and matched against the rows of the
- * form, which are data: T2_ROWS (表二, per template version), T3_ROWS (表三,
- * labels from the metric registry) and EXTRACT_T4_COLS (表四). Matching prefers the
- * registered label that ends last in the label text (a wrapped group label
- * such as "（三）不予公开" comes before the row's own label), then the longest;
- * inside 表三 a row label with typos ("2.其他法律行政止公开") is accepted
- * by edit distance against the row the form expects next.
+ * form, which are data: T2_ROWS (表二, per template version), EXTRACT_T3_ROWS
+ * (表三, labels from the metric registry) and EXTRACT_T4_COLS (表四). Matching
+ * prefers the registered label that ends last in the label text (a wrapped
+ * group label such as "（三）不予公开" comes before the row's own label), then
+ * the longest; inside 表三 a row label with typos ("2.其他法律行政止公开") is
+ * accepted by edit distance against the row the form expects next.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/extract.h"
@@ -67,8 +67,16 @@ static const char *const T2_WORDS_R21[] = { "本年制发件数", "本年废止�
 static const char *const T2_WORDS_R19[] = { "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
                                             "采购项目数量", NULL };
 
+/* Money columns of 表二 and the unit of a bare cell: 万元 when the header says
+ * 万元 after the anchor, 元 when it says 元, else no_unit (the R21 form prints
+ * 本年收费金额（单位：万元）; procurement amounts vary). */
+static const struct { int metric; const char *anchor; int64_t no_unit; } T2_MONEY[] = {
+    { .metric = M_ART20_FEE_AMOUNT_YUAN, .anchor = "", .no_unit = 10000 },
+    { .metric = M_ART20_PROCURE_AMOUNT_YUAN, .anchor = "采购", .no_unit = 1 },
+};
+
 /* 表三 rows in the order of the form. Labels come from the registry (R19, R21, variants). */
-static const int T3_ROWS[] = {
+const int EXTRACT_T3_ROWS[] = {   /* its size is checked against EXTRACT_N_T3 by the declaration */
     M_REQ_NEW, M_REQ_CARRY_IN,
     M_RES_GRANTED, M_RES_PARTIAL,
     M_RES_DENIED_TOTAL, M_RES_DENIED_STATE_SECRET, M_RES_DENIED_LAW_FORBIDDEN, M_RES_DENIED_SAFETY_STABILITY,
@@ -80,7 +88,7 @@ static const int T3_ROWS[] = {
     M_RES_OTHER_TOTAL, M_RES_OTHER_NO_CORRECTION, M_RES_OTHER_NO_FEE, M_RES_OTHER_MISC,
     M_RES_TOTAL, M_REQ_CARRY_OUT,
 };
-#define N_T3 ARRAY_LEN(T3_ROWS)
+#define N_T3 ((size_t)EXTRACT_N_T3)
 
 /* Extra labels seen in real reports, beyond the registry's. */
 static const struct { int metric; const char *label; } T3_EXTRA[] = {
@@ -193,12 +201,12 @@ static void add_t3_label(size_t row, const char *s)
 static void build_labels(void)
 {
     for (size_t r = 0; r < N_T3; r++) {
-        const struct metric_def *m = &REG_METRICS[T3_ROWS[r]];
+        const struct metric_def *m = &REG_METRICS[EXTRACT_T3_ROWS[r]];
         for (int g = 2; g <= 3; g++)
             for (const char *const *l = m->labels[g]; l && *l; l++) add_t3_label(r, *l);
         for (const char *const *l = m->variants; l && *l; l++) add_t3_label(r, *l);
         for (size_t e = 0; e < ARRAY_LEN(T3_EXTRA); e++)
-            if (T3_EXTRA[e].metric == T3_ROWS[r]) add_t3_label(r, T3_EXTRA[e].label);
+            if (T3_EXTRA[e].metric == EXTRACT_T3_ROWS[r]) add_t3_label(r, T3_EXTRA[e].label);
     }
     for (size_t r = 0; r < ARRAY_LEN(T2_ROWS); r++)
         for (size_t k = 0; k < 3 && T2_ROWS[r].labels[k]; k++) flabel_set(&T2_LAB[r][k], T2_ROWS[r].labels[k]);
@@ -339,10 +347,10 @@ struct walk {
     size_t t4n;
 };
 
-/* Store one cell from a value token. */
-static void put_cell(struct walk *w, int metric, int applicant, const struct token *t, int64_t header_factor)
+void extract_put_cell(struct report *r, const struct tokstream *ts, int metric, int applicant, const struct token *t,
+                      int64_t header_factor)
 {
-    const char *s = tok_text(w->ts, t);
+    const char *s = tok_text(ts, t);
     const struct metric_def *m = &REG_METRICS[metric];
     bool signed_ok = strstr(m->id, "_delta") != NULL;
     struct numval v;
@@ -362,12 +370,17 @@ static void put_cell(struct walk *w, int metric, int applicant, const struct tok
     }
     if (st == CELL_UNPARSEABLE) {
         diag_quote(q, sizeof q, s, t->len, 40);
-        diag_add(&w->r->diag, DIAG_WARN, w->r->path, t->line, "%s: not a count, recorded as NA '%s'", m->id, q);
+        diag_add(&r->diag, DIAG_WARN, r->path, t->line, "%s: not a count, recorded as NA '%s'", m->id, q);
         st = CELL_NA;
     }
-    const struct cell *old = report_get(w->r, metric, applicant);
+    const struct cell *old = report_get(r, metric, applicant);
     if (old && old->status == CELL_VALUE && st != CELL_VALUE) return;  /* never overwrite a value with a blank */
-    report_set(w->r, metric, applicant, st, st == CELL_VALUE ? v.q : Q_EXACT, v100, SRC_TABLE, t->line);
+    report_set(r, metric, applicant, st, st == CELL_VALUE ? v.q : Q_EXACT, v100, SRC_TABLE, t->line);
+}
+
+static void put_cell(struct walk *w, int metric, int applicant, const struct token *t, int64_t header_factor)
+{
+    extract_put_cell(w->r, w->ts, metric, applicant, t, header_factor);
 }
 
 static void row_count_note(struct walk *w, const char *what, const struct token *cells, size_t k, size_t want)
@@ -406,10 +419,46 @@ static bool all_blank(const struct token *cells, size_t k)
     return true;
 }
 
+enum regime extract_t2_version(const char *header)
+{
+    if (contains_any(header, T2_WORDS_R21)) return RG_R21;
+    if (contains_any(header, T2_WORDS_R19)) return RG_R19;
+    return RG_NONE;
+}
+
+int64_t extract_t2_factor(int metric, const char *header)
+{
+    for (size_t i = 0; i < ARRAY_LEN(T2_MONEY); i++) {
+        if (T2_MONEY[i].metric != metric) continue;
+        const char *from = strstr(header, T2_MONEY[i].anchor);
+        if (!from) return T2_MONEY[i].no_unit;
+        if (strstr(from, "万元")) return 10000;
+        return strstr(from, "元") ? 1 : T2_MONEY[i].no_unit;
+    }
+    return 1;
+}
+
+int extract_t2_row(const char *label, size_t n, enum regime ver, const int **cols)
+{
+    pthread_once(&labels_once, build_labels);
+    char *f = extract_fold_label(label, n);
+    int found = -1;
+    for (size_t r = 0; r < ARRAY_LEN(T2_ROWS) && found < 0; r++)
+        for (size_t j = 0; j < 3 && T2_LAB[r][j].s; j++)
+            if (strcmp(f, T2_LAB[r][j].s) == 0) {
+                found = (int)r;
+                break;
+            }
+    free(f);
+    if (found < 0) return -1;
+    *cols = ver == RG_R19 ? T2_ROWS[found].r19 : T2_ROWS[found].r21;
+    return ver == RG_R19 ? T2_ROWS[found].n19 : T2_ROWS[found].n21;
+}
+
 static enum regime t2_version(struct walk *w, size_t ncells, const struct t2_row *row)
 {
-    if (contains_any(w->t2_text.s ? w->t2_text.s : "", T2_WORDS_R21)) return RG_R21;
-    if (contains_any(w->t2_text.s ? w->t2_text.s : "", T2_WORDS_R19)) return RG_R19;
+    enum regime ver = extract_t2_version(w->t2_text.s ? w->t2_text.s : "");
+    if (ver != RG_NONE) return ver;
     if (row->n19 != row->n21) {
         if (ncells == (size_t)row->n21) return RG_R21;
         if (ncells == (size_t)row->n19) return RG_R19;
@@ -450,15 +499,7 @@ static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token 
         return true;
     }
     const char *t2 = w->t2_text.s ? w->t2_text.s : "";
-    /* money columns: 万元 unless the header says 元 (R21 form prints 单位:万元; procurement varies) */
-    const char *wan = strstr(t2, "万元");
-    int64_t factor = 1;
-    for (int i = 0; i < n; i++) {
-        if (cols[i] == M_ART20_FEE_AMOUNT_YUAN) factor = (wan || !strstr(t2, "元")) ? 10000 : 1;
-        else if (cols[i] == M_ART20_PROCURE_AMOUNT_YUAN) factor = strstr(t2, "采购") && strstr(strstr(t2, "采购"), "万元") ? 10000 : 1;
-        else factor = 1;
-        put_cell(w, cols[i], AP_NONE, &cells[i], factor);
-    }
+    for (int i = 0; i < n; i++) put_cell(w, cols[i], AP_NONE, &cells[i], extract_t2_factor(cols[i], t2));
     w->info->t2_found = true;
     if (w->info->t2_version == RG_NONE) w->info->t2_version = ver;
     return true;
@@ -467,7 +508,7 @@ static bool try_t2(struct walk *w, const char *f, size_t fn, const struct token 
 static int t3_index(int metric)
 {
     for (size_t i = 0; i < N_T3; i++)
-        if (T3_ROWS[i] == metric) return (int)i;
+        if (EXTRACT_T3_ROWS[i] == metric) return (int)i;
     return -1;
 }
 
@@ -489,7 +530,7 @@ static bool try_t3(struct walk *w, const char *f, size_t fn, const struct token 
     for (size_t r = 0; r < N_T3; r++)
         for (size_t j = 0; j < MAX_LABELS; j++) {
             const struct flabel *fl = &T3_LAB[r][j];
-            if (fl->s && short_ok(w, T3_ROWS[r], fl)) consider(&best, (int)r, fl, f, fn);
+            if (fl->s && short_ok(w, EXTRACT_T3_ROWS[r], fl)) consider(&best, (int)r, fl, f, fn);
         }
     if (best.row < 0 && w->last_t3 >= 0) {
         /* a typo in a row label: accept the row the form expects next, if close */
@@ -499,7 +540,7 @@ static bool try_t3(struct walk *w, const char *f, size_t fn, const struct token 
                 if (fuzzy_tail(f, fn, &T3_LAB[r][j])) best.row = r;
     }
     if (best.row < 0) return false;
-    int metric = T3_ROWS[best.row];
+    int metric = EXTRACT_T3_ROWS[best.row];
     const int *cols = w->t3_subtotal ? T3_COLS8 : EXTRACT_T3_COLS;
     size_t want = w->t3_subtotal ? ARRAY_LEN(T3_COLS8) : ARRAY_LEN(EXTRACT_T3_COLS);
     size_t use = usable(cells, k, want);

@@ -16,6 +16,7 @@
 #include "ogistat/hanzi.h"
 #include "ogistat/header.h"
 #include "ogistat/lex.h"
+#include "ogistat/pdfraw.h"
 #include "ogistat/util.h"
 
 #include <dirent.h>
@@ -239,7 +240,10 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
     if (r->regime == RG_R08 || r->regime == RG_R14) oldform_extract(r, &doc.ts, &c);
-    if (r->regime == RG_R19 || r->regime == RG_R21) {
+    if ((r->regime == RG_R19 || r->regime == RG_R21) && pdfraw_detect(&doc.ts)) {
+        /* plain pdftotext: labels apart from their values, cells in column blocks */
+        pdfraw_extract(r, &doc.ts, &info);
+    } else if (r->regime == RG_R19 || r->regime == RG_R21) {
         extract_tables(r, &doc.ts, &info);
         /* no aligned 表三 row at all: a web dump whose cells ran together */
         if (!info.t3_found && flat_extract(r, &c) > 0) {
