@@ -46,17 +46,6 @@ static void run_fixture(struct report *r, const char *name, enum regime doc, str
     free(s);
 }
 
-static void diag_dump(const struct report *r, char *buf, size_t sz)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < r->diag.n && o + 1 < sz; i++) {
-        int k = snprintf(buf + o, sz - o, "\n  %s", r->diag.v[i].text);
-        if (k < 0) break;
-        o += (size_t)k;
-    }
-}
-
 static size_t count_left_out(const struct report *r)
 {
     size_t k = 0;

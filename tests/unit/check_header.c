@@ -17,28 +17,11 @@
 #include "ogistat/parse.h"
 #include "ogistat/record.h"
 #include "ogistat/registry.h"
+#include "testutil.h"
 
 Suite *suite_header(void);
 
 /* ==== helpers ==== */
-
-static void parse_doc(struct report *r, const char *doc)
-{
-    report_init(r, "doc.txt");
-    parse_buffer(r, doc, strlen(doc));
-    ck_assert_msg(!r->failed, "parse_buffer failed");
-}
-
-static void diag_dump(const struct report *r, char *buf, size_t sz)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < r->diag.n && o + 1 < sz; i++) {
-        int k = snprintf(buf + o, sz - o, "\n  %s", r->diag.v[i].text);
-        if (k < 0) break;
-        o += (size_t)k;
-    }
-}
 
 static void header_is_at(const struct report *r, const char *body, int year, enum regime g, int tline)
 {

@@ -19,18 +19,11 @@
 #include "ogistat/parse.h"
 #include "ogistat/record.h"
 #include "ogistat/registry.h"
+#include "testutil.h"
 
 Suite *suite_prose(void);
 
 /* ==== helpers ==== */
-
-/* A report read from a whole document, as a file would be (no table: regime none). */
-static void parse_doc(struct report *r, const char *doc)
-{
-    report_init(r, "doc.txt");
-    parse_buffer(r, doc, strlen(doc));
-    ck_assert_msg(!r->failed, "parse_buffer failed");
-}
 
 /* prose_extract alone on text s, for a report of regime g that may hold table cells already. */
 static void prose_on(struct report *r, enum regime g, const char *s)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ogistat/parse.h"
 #include "ogistat/registry.h"
 
 /* Read tests/data/unit/<name> (the runner is started from the repository root;
@@ -187,4 +188,22 @@ bool diag_has(const struct report *r, const char *a, const char *b, const char *
         if (strstr(t, a) && (!b || strstr(t, b)) && (!c || strstr(t, c))) return true;
     }
     return false;
+}
+
+void parse_doc(struct report *r, const char *doc)
+{
+    report_init(r, "doc.txt");
+    parse_buffer(r, doc, strlen(doc));
+    ck_assert_msg(!r->failed, "parse_buffer failed");
+}
+
+void diag_dump(const struct report *r, char *buf, size_t sz)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->diag.n && o + 1 < sz; i++) {
+        int k = snprintf(buf + o, sz - o, "\n  %s", r->diag.v[i].text);
+        if (k < 0) break;
+        o += (size_t)k;
+    }
 }

@@ -32,4 +32,9 @@ void truth_is(const struct report *r, const char *truth_name);
 /* Does some diag message contain every one of the given strings (b, c may be NULL)? */
 bool diag_has(const struct report *r, const char *a, const char *b, const char *c);
 
+/* A report read from a whole document, as a file would be (parse_buffer). */
+void parse_doc(struct report *r, const char *doc);
+/* The report's messages, one per line, for failure messages. */
+void diag_dump(const struct report *r, char *buf, size_t sz);
+
 #endif
