@@ -22,6 +22,18 @@ void diag_free(struct diag *d)
     diag_init(d);
 }
 
+void diag_drop(struct diag *d, size_t from, size_t to)
+{
+    if (to > d->n) to = d->n;
+    if (from >= to) return;
+    for (size_t i = from; i < to; i++) free(d->v[i].text);
+    memmove(d->v + from, d->v + to, (d->n - to) * sizeof *d->v);
+    d->n -= to - from;
+    d->worst = DIAG_NOTE;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].level > d->worst) d->worst = d->v[i].level;
+}
+
 void diag_add(struct diag *d, enum diag_level lvl, const char *file, long line,
               const char *fmt, ...)
 {

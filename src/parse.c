@@ -244,9 +244,14 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
         /* plain pdftotext: labels apart from their values, cells in column blocks */
         pdfraw_extract(r, &doc.ts, &info);
     } else if (r->regime == RG_R19 || r->regime == RG_R21) {
+        size_t d0 = r->diag.n;
         extract_tables(r, &doc.ts, &info);
+        size_t d1 = r->diag.n;
         /* no aligned 表三 row at all: a web dump whose cells ran together */
         if (!info.t3_found && flat_extract(r, &c) > 0) {
+            /* the aligned reader's "row left out" notes are moot: the run reader
+             * read those rows, and notes what it could not determine itself */
+            diag_drop(&r->diag, d0, d1);
             info.t3_found = report_get(r, M_REQ_NEW, AP_TOTAL) || report_get(r, M_RES_TOTAL, AP_TOTAL);
             info.t4_found = report_get(r, M_REV_TOTAL, AP_NONE) != NULL;
         }

@@ -29,6 +29,8 @@ void diag_free(struct diag *d);     /* frees messages, not d itself; accepts NUL
 /* file may be NULL; line <= 0 means "no line". */
 void diag_add(struct diag *d, enum diag_level lvl, const char *file, long line,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Remove messages [from, to) (a reader's notes that a later reader made moot). */
+void diag_drop(struct diag *d, size_t from, size_t to);
 /* Write every message, one per line, then empty d. Returns 0, or -1 on write error. */
 int diag_flush(struct diag *d, FILE *fp);
 /* Append a quoted, length-limited, single-line rendering of untrusted input
