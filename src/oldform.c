@@ -271,8 +271,8 @@ static bool is_unit_word(const char *s)
 static size_t store_text_cell(struct report *r, int metric, const char *s, const char *unit, const char *label,
                               long line)
 {
-    if (report_get(r, metric, metric == M_REQ_NEW ? AP_TOTAL : AP_NONE)) return 0;
     int ap = metric == M_REQ_NEW ? AP_TOTAL : AP_NONE;
+    if (report_get(r, metric, ap)) return 0;
     struct numval v;
     enum cell_status st = num_parse_cell(s, strlen(s), false, &v);
     switch (st) {
