@@ -323,11 +323,11 @@ static bool fuzzy_tail(const char *f, size_t fn, const struct flabel *fl)
     return false;
 }
 
-static bool contains_any(const char *s, const char *const *words)
+bool extract_t4_n5(const int64_t *v)
 {
-    for (; *words; words++)
-        if (strstr(s, *words)) return true;
-    return false;
+    for (size_t g = 0; g < 15; g += 5)
+        if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4]) return false;
+    return true;
 }
 
 /* ==== the walk ==== */
@@ -421,8 +421,8 @@ static bool all_blank(const struct token *cells, size_t k)
 
 enum regime extract_t2_version(const char *header)
 {
-    if (contains_any(header, T2_WORDS_R21)) return RG_R21;
-    if (contains_any(header, T2_WORDS_R19)) return RG_R19;
+    if (str_contains_any(header, T2_WORDS_R21)) return RG_R21;
+    if (str_contains_any(header, T2_WORDS_R19)) return RG_R19;
     return RG_NONE;
 }
 
@@ -610,11 +610,11 @@ static void on_text(struct walk *w, const struct token *t)
     if (t->len > HEADING_MAX) {
         /* prose: part of the label run only */
     } else if (w->mode != MD_T4 && w->mode != MD_END) {
-        if (contains_any(s, SEC_T3)) w->mode = MD_T3;
-        else if (contains_any(s, SEC_T2) && w->mode == MD_NONE) w->mode = MD_T2;
+        if (str_contains_any(s, SEC_T3)) w->mode = MD_T3;
+        else if (str_contains_any(s, SEC_T2) && w->mode == MD_NONE) w->mode = MD_T2;
     }
     if (t->len <= HEADING_MAX && w->mode == MD_T3 && w->last_t3 >= 0 && strstr(s, "复议")) w->mode = MD_T4;
-    if (t->len <= HEADING_MAX && w->mode == MD_T4 && contains_any(s, SEC_END)) {
+    if (t->len <= HEADING_MAX && w->mode == MD_T4 && str_contains_any(s, SEC_END)) {
         if (!w->info->t4_found && w->t4n)
             diag_add(&w->r->diag, DIAG_NOTE, w->r->path, t->line, "表四: only %zu of 15 values found, left out", w->t4n);
         w->mode = MD_END;

@@ -179,10 +179,7 @@ static bool has_all(const char *clause, const char *const *keys)
 
 static bool has_any(const char *clause, const char *const *keys)
 {
-    if (!keys || !*keys) return true;
-    for (; *keys; keys++)
-        if (strstr(clause, *keys)) return true;
-    return false;
+    return !keys || !*keys || str_contains_any(clause, keys);
 }
 
 bool flat_prose_states(const char *s, size_t n, size_t skip0, size_t skip1, const char *const *all,
@@ -517,9 +514,7 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
         long line = compact_line(c, run.at);
         int64_t tk[15];
         if (tokens_as_cells(&run, 15, tk)) {
-            bool ok = true;
-            for (int g = 0; g < 3; g++) ok &= tk[g * 5] + tk[g * 5 + 1] + tk[g * 5 + 2] + tk[g * 5 + 3] == tk[g * 5 + 4];
-            if (ok) return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, tk, 1, line);
+            if (extract_t4_n5(tk)) return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, tk, 1, line);
         }
         int64_t buf[MAX_CAND * 15];
         size_t k = flat_splits(run.digits, run.n, 15, 5, buf, MAX_CAND);

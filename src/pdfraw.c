@@ -96,17 +96,10 @@ struct sections {
     struct span t2, t3, t4;
 };
 
-static bool contains_any(const char *s, const char *const *words)
-{
-    for (; *words; words++)
-        if (strstr(s, *words)) return true;
-    return false;
-}
-
 static bool is_heading(const struct tokstream *ts, size_t i, const char *const *words)
 {
     const struct token *t = &ts->v[i];
-    return t->kind == TK_TEXT && t->len <= HEADING_MAX && contains_any(tok_text(ts, t), words);
+    return t->kind == TK_TEXT && t->len <= HEADING_MAX && str_contains_any(tok_text(ts, t), words);
 }
 
 static size_t find_heading(const struct tokstream *ts, size_t from, size_t to, const char *const *words)
@@ -395,8 +388,8 @@ static size_t read_t3(struct report *r, const struct tokstream *ts, struct span 
     if (v.n == 0) return 0;
     strbuf text;
     span_text(ts, sp, &text);
-    bool split = contains_any(text.s, OTHER_SPLIT_WORDS);
-    bool subtotal = contains_any(text.s, SUBTOTAL_WORDS);
+    bool split = str_contains_any(text.s, OTHER_SPLIT_WORDS);
+    bool subtotal = str_contains_any(text.s, SUBTOTAL_WORDS);
     sb_free(&text);
     if (subtotal) {
         note(r, ts, &v, "表三 (pdf-raw): a subtotal column or row (小计/合计) is not read, left out");
@@ -468,13 +461,6 @@ static size_t read_t3(struct report *r, const struct tokstream *ts, struct span 
 
 /* ==== 表四 ==== */
 
-static bool n5_holds(const int64_t *x)
-{
-    for (size_t g = 0; g < T4_NVALS; g += 5)
-        if (x[g] + x[g + 1] + x[g + 2] + x[g + 3] != x[g + 4]) return false;
-    return true;
-}
-
 /* Orders of 表四's pieces that satisfy N5: how many, and whether they disagree. */
 struct orders {
     const int64_t *val;
@@ -491,7 +477,7 @@ static void try_orders(struct orders *o, size_t *order, size_t depth, unsigned u
         size_t k = 0;
         for (size_t i = 0; i < o->npiece; i++)
             for (size_t j = 0; j < o->len[order[i]]; j++) x[k++] = o->val[o->start[order[i]] + j];
-        if (!n5_holds(x)) return;
+        if (!extract_t4_n5(x)) return;
         if (o->npass == 0) memcpy(o->first, x, sizeof x);
         else if (memcmp(o->first, x, sizeof x) != 0) o->differ = true;
         o->npass++;
@@ -549,7 +535,7 @@ static size_t read_t4(struct report *r, const struct tokstream *ts, struct span 
     bool in_order = v.npiece == 1 ||
                     (v.npiece == 2 && o.len[1] == 1 && only_total_header(ts, v.tok[T4_NVALS - 2] + 1, v.tok[T4_NVALS - 1]));
     bool keep;
-    if (n5_holds(val)) {
+    if (extract_t4_n5(val)) {
         keep = !o.differ;
         if (!keep) note(r, ts, &v, "表四 (pdf-raw): its pieces add up (N5) in more than one order, left out");
     } else {

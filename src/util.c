@@ -173,3 +173,10 @@ void sb_put_cp(strbuf *b, unsigned cp)
     }
     sb_append(b, t, n);
 }
+
+bool str_contains_any(const char *s, const char *const *words)
+{
+    for (; *words; words++)
+        if (strstr(s, *words)) return true;
+    return false;
+}

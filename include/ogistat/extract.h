@@ -9,6 +9,8 @@
 #ifndef OGISTAT_EXTRACT_H
 #define OGISTAT_EXTRACT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include "ogistat/lex.h"
 #include "ogistat/record.h"
 
@@ -27,6 +29,9 @@ struct extract_info {
 extern const int EXTRACT_T3_COLS[7];
 extern const int EXTRACT_T3_ROWS[EXTRACT_N_T3];
 extern const int EXTRACT_T4_COLS[15];
+
+/* N5: each of 表四's three groups (v in EXTRACT_T4_COLS order) adds up to its 总计. */
+bool extract_t4_n5(const int64_t *v);
 
 void extract_tables(struct report *r, const struct tokstream *ts, struct extract_info *info);
 

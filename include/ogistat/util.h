@@ -7,6 +7,7 @@
 #ifndef OGISTAT_UTIL_H
 #define OGISTAT_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
 
@@ -37,6 +38,9 @@ char *sb_take(strbuf *b);                 /* returns the bytes (caller frees); b
 
 /* UTF-8 helpers */
 /* Length in bytes of the UTF-8 sequence starting at p (1..4), or 0 if invalid / truncated within n. */
+/* Does s contain one of the NULL-terminated words? */
+bool str_contains_any(const char *s, const char *const *words);
+
 size_t utf8_seqlen(const unsigned char *p, size_t n);
 /* Decode one code point at p (assumes utf8_seqlen(p,n) > 0); *len gets its byte length. */
 unsigned utf8_decode(const unsigned char *p, size_t n, size_t *len);
