@@ -23,6 +23,8 @@ void report_free(struct report *r)
     free(r->province);
     free(r->city);
     free(r->county);
+    free(r->region_code);
+    free(r->body_type);
     free(r->scope);
     free(r->cells);
     diag_free(&r->diag);
@@ -111,4 +113,56 @@ void v100_format(int64_t v100, char *buf, size_t sz)
     if (fp == 0) snprintf(buf, sz, "%s%" PRIu64, sign, ip);
     else if (fp % 10 == 0) snprintf(buf, sz, "%s%" PRIu64 ".%" PRIu64, sign, ip, fp / 10);
     else snprintf(buf, sz, "%s%" PRIu64 ".%02" PRIu64, sign, ip, fp);
+}
+
+int regime_find(const char *name)
+{
+    for (int g = 0; g < RG__COUNT; g++)
+        if (strcmp(name, regime_name((enum regime)g)) == 0) return g;
+    return *name ? -1 : RG_NONE;
+}
+
+int qualifier_find(const char *name)
+{
+    static const enum qualifier all[] = { Q_EXACT, Q_AT_LEAST, Q_AT_MOST, Q_APPROX, Q_ROUNDED, Q_AMBIGUOUS };
+    if (!*name) return Q_EXACT;
+    for (size_t i = 0; i < ARRAY_LEN(all); i++)
+        if (strcmp(name, qualifier_name(all[i])) == 0) return (int)all[i];
+    return -1;
+}
+
+int status_find(const char *name)
+{
+    static const enum cell_status all[] = { CELL_VALUE, CELL_BLANK, CELL_NA };
+    for (size_t i = 0; i < ARRAY_LEN(all); i++)
+        if (strcmp(name, status_name(all[i])) == 0) return (int)all[i];
+    return -1;
+}
+
+int v100_parse(const char *s, int64_t *v100)
+{
+    bool neg = *s == '-';
+    if (neg) s++;
+    if (!(*s >= '0' && *s <= '9')) return -1;
+    uint64_t ip = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (ip > (UINT64_MAX - 9) / 10) return -1;
+        ip = ip * 10 + (uint64_t)(*s - '0');
+    }
+    uint64_t fp = 0;
+    if (*s == '.') {
+        s++;
+        int nd = 0;
+        for (; *s >= '0' && *s <= '9'; s++, nd++) {
+            if (nd >= 2) return -1;
+            fp = fp * 10 + (uint64_t)(*s - '0');
+        }
+        if (nd == 0) return -1;
+        if (nd == 1) fp *= 10;
+    }
+    if (*s) return -1;
+    if (ip > (uint64_t)INT64_MAX / 100 - 1) return -1;
+    int64_t v = (int64_t)(ip * 100 + fp);
+    *v100 = neg ? -v : v;
+    return 0;
 }

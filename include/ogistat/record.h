@@ -32,7 +32,9 @@ struct report {
     char *body;                 /* publishing body as printed, or NULL */
     int year;                   /* statistics year, 0 if unknown */
     enum regime regime;         /* regime of the statistics tables (content beats year) */
-    char *province, *city, *county;   /* NULL until region resolution exists */
+    char *province, *city, *county;   /* gazetteer names, NULL when not resolved */
+    char *region_code;          /* 6-digit GB/T 2260 code of the most specific region, or NULL */
+    char *body_type;            /* "gov", "gov_office", "dept", "township", "zone", or NULL */
     char *scope;                /* "body", "aggregate", or NULL when unknown */
     const char *encoding;       /* "UTF-8", "GB18030", "BIG5" */
     bool traditional;           /* text was converted with OpenCC t2s */
@@ -53,6 +55,13 @@ const struct cell *report_get(const struct report *r, int metric, int applicant)
 void report_sort(struct report *r);
 
 const char *regime_name(enum regime g);     /* "R08" ... ; "none" */
+/* Reverse lookups (records CSV input): the enum value, or -1 for an unknown name. */
+int regime_find(const char *name);
+int qualifier_find(const char *name);
+int status_find(const char *name);          /* "VALUE" "BLANK" "NA" */
+/* Parse a decimal as written by v100_format ("1234", "-8", "7730.28", at most 2 decimals).
+ * Returns 0 and sets *v100, or -1 if s is not such a number (or overflows). */
+int v100_parse(const char *s, int64_t *v100);
 const char *qualifier_name(enum qualifier q);/* "exact", "at_least", ... */
 const char *status_name(enum cell_status s); /* "VALUE", "BLANK", "NA", "UNPARSEABLE" */
 /* Format v100 as a decimal: "1234", "3500", "7730.28", "-8". buf >= 32 bytes. */
