@@ -81,7 +81,7 @@ static void start_report(struct rc_reader *rr, size_t nf, char **f, long line)
         if (*end || yv < 1900 || yv > 2100) {
             char q[128];
             diag_quote(q, sizeof q, y, strlen(y), 40);
-            diag_add(rr->d, DIAG_ERROR, rr->path, line, "not a year %s", q);
+            diag_add(rr->d, DIAG_ERROR, rr->path, line, "not a year '%s'", q);
             rr->bad = 1;
         } else {
             r->year = (int)yv;
@@ -92,7 +92,7 @@ static void start_report(struct rc_reader *rr, size_t nf, char **f, long line)
     if (gi < 0) {
         char q[128];
         diag_quote(q, sizeof q, g, strlen(g), 40);
-        diag_add(rr->d, DIAG_ERROR, rr->path, line, "unknown regime %s (R08, R14, R19, R21, none)", q);
+        diag_add(rr->d, DIAG_ERROR, rr->path, line, "unknown regime '%s' (R08, R14, R19, R21, none)", q);
         rr->bad = 1;
         gi = RG_NONE;
     }
@@ -109,7 +109,7 @@ static void reject(struct rc_reader *rr, long line, const char *what, const char
 {
     char q[160];
     diag_quote(q, sizeof q, s ? s : "", s ? strlen(s) : 0, 60);
-    diag_add(rr->d, DIAG_ERROR, rr->path, line, "%s %s", what, q);
+    diag_add(rr->d, DIAG_ERROR, rr->path, line, "%s '%s'", what, q);
     rr->bad = 1;
 }
 
@@ -170,7 +170,7 @@ static int header_row(struct rc_reader *rr, size_t nf, char **f, long line)
         if (m < 0 || a < 0 || (a == AP_NONE) == REG_METRICS[m].applicant_dim) {
             char q[160];
             diag_quote(q, sizeof q, f[i], strlen(f[i]), 60);
-            diag_add(rr->d, DIAG_WARN, rr->path, line, "unknown column %s ignored", q);
+            diag_add(rr->d, DIAG_WARN, rr->path, line, "unknown column '%s' ignored", q);
             rr->bad = 1;
             continue;
         }
