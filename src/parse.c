@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/parse.h"
+#include "ogistat/pdf.h"
 #include "ogistat/decode.h"
 #include "ogistat/extract.h"
 #include "ogistat/flat.h"
@@ -32,7 +33,7 @@
 
 /* ==== collecting inputs ==== */
 
-static const char *const EXTENSIONS[] = { ".txt", ".md", ".htm", ".html", NULL };
+static const char *const EXTENSIONS[] = { ".txt", ".md", ".htm", ".html", ".pdf", NULL };
 
 struct flist {
     char **v;
@@ -291,6 +292,21 @@ static int read_all(FILE *fp, char **out, size_t *outn)
     return 0;
 }
 
+/* A PDF (by its signature, or by its name) is read through its text layer: *buf is
+ * replaced by the text (the bytes freed). Returns 0, or -1 with a message in d (*buf kept). */
+static int pdf_as_text(const char *path, char **buf, size_t *n, struct diag *d)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!pdf_is_pdf(*buf, *n) && !(dot && strcasecmp(dot, ".pdf") == 0 && *n > 0)) return 0;
+    char *text;
+    size_t tn;
+    if (pdf_to_text(*buf, *n, path, &text, &tn, d) != 0) return -1;
+    free(*buf);
+    *buf = text;
+    *n = tn;
+    return 0;
+}
+
 /* Open and read a whole input ("-" is stdin). Returns 0, or -1 with a message in d. */
 static int read_input(const char *path, char **buf, size_t *n, struct diag *d)
 {
@@ -304,6 +320,10 @@ static int read_input(const char *path, char **buf, size_t *n, struct diag *d)
     if (fp != stdin) fclose(fp);
     if (rc != 0) {
         diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+        return -1;
+    }
+    if (pdf_as_text(path, buf, n, d) != 0) {
+        free(*buf);
         return -1;
     }
     return 0;
@@ -331,7 +351,15 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
 {
     const char *err = NULL;
     struct hz *hz = hz_new(&err);
-    parse_text(r, hz, buf, n);
+    if (pdf_is_pdf(buf, n)) {
+        char *copy = xmalloc(n ? n : 1);
+        memcpy(copy, buf, n);
+        if (pdf_as_text(r->path, &copy, &n, &r->diag) == 0) parse_text(r, hz, copy, n);
+        else r->failed = true;
+        free(copy);
+    } else {
+        parse_text(r, hz, buf, n);
+    }
     hz_free(hz);
 }
 
@@ -341,6 +369,22 @@ void parse_file(struct report *r)
     struct hz *hz = hz_new(&err);
     parse_file_hz(r, hz);
     hz_free(hz);
+}
+
+int parse_dump_text(const char *path, FILE *out, struct diag *d)
+{
+    char *buf, *text;
+    size_t n, tn;
+    if (read_input(path, &buf, &n, d) != 0) return 1;
+    int rc = decode_to_utf8(buf, n, &text, &tn, NULL);
+    free(buf);
+    if (rc != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
+        return 1;
+    }
+    fwrite(text, 1, tn, out);
+    free(text);
+    return 0;
 }
 
 int parse_dump_tokens(const char *path, FILE *out, struct diag *d)

@@ -26,6 +26,10 @@ void parse_file(struct report *r);
  * one line per token, "LINE KIND text", KIND one of T (text), C (value cell), | (row end). */
 int parse_dump_tokens(const char *path, FILE *out, struct diag *d);
 
+/* Write the text of one file as ogistat reads it, in UTF-8 (`ogistat parse --text`):
+ * a PDF's text layer rebuilt into lines, other inputs decoded. Returns 0, or 1 (message in d). */
+int parse_dump_text(const char *path, FILE *out, struct diag *d);
+
 typedef int (*parse_emit_fn)(struct report *r, void *ctx);
 /* Returns 0, or the first nonzero value returned by emit (parsing stops).
  * Returns 3 with a message in d when threads cannot be started or OpenCC cannot be opened. */
