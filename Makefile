@@ -9,7 +9,7 @@
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := opencc uchardet libxml-2.0 poppler-glib
+PKGS    := opencc uchardet libxml-2.0 poppler-glib fontconfig
 SANITIZE ?=
 WERROR  ?=
 comma := ,

@@ -6,9 +6,11 @@
 set -eu
 
 # build and runtime libraries
-PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev"
+PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev libfontconfig-dev"
+# charts: gnuplot (svg, pngcairo, pdfcairo) and a CJK font (Noto Sans CJK SC: publication quality, 7 weights)
+PKGS="$PKGS gnuplot-nox fonts-noto-cjk"
 # tools used by tests, CI and benchmarks
-PKGS="$PKGS python3 valgrind poppler-utils"
+PKGS="$PKGS python3 valgrind poppler-utils librsvg2-bin"
 
 missing=""
 for p in $PKGS; do

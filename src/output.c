@@ -11,21 +11,9 @@
 
 /* ==== atomic files ==== */
 
-int ofile_open(struct ofile *o, const char *path)
+/* Create the temporary file beside path (mode 0666 less the umask); o->path, o->tmp set. */
+static int make_tmp(struct ofile *o, const char *path)
 {
-    memset(o, 0, sizeof *o);
-    if (!path || strcmp(path, "-") == 0) {
-        o->fp = stdout;
-        return 0;
-    }
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* a device or pipe (/dev/stdout, /dev/full, a FIFO): nothing to rename, write directly */
-        o->fp = fopen(path, "w");
-        if (!o->fp) return -1;
-        o->path = xstrdup(path);
-        return 0;
-    }
     o->path = xstrdup(path);
     size_t n = strlen(path);
     o->tmp = xmalloc(n + 16);
@@ -43,6 +31,26 @@ int ofile_open(struct ofile *o, const char *path)
     mode_t um = umask(0);
     umask(um);
     (void)fchmod(fd, 0666 & ~um);
+    return fd;
+}
+
+int ofile_open(struct ofile *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/stdout, /dev/full, a FIFO): nothing to rename, write directly */
+        o->fp = fopen(path, "w");
+        if (!o->fp) return -1;
+        o->path = xstrdup(path);
+        return 0;
+    }
+    int fd = make_tmp(o, path);
+    if (fd < 0) return -1;
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
         int e = errno;
@@ -57,9 +65,23 @@ int ofile_open(struct ofile *o, const char *path)
     return 0;
 }
 
+int ofile_reserve(struct ofile *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        errno = EINVAL;
+        return -1;
+    }
+    int fd = make_tmp(o, path);
+    if (fd < 0) return -1;
+    close(fd);
+    return 0;
+}
+
 int ofile_commit(struct ofile *o)
 {
-    if (!o->fp) return 0;
+    if (!o->fp && !o->tmp) return 0;
     if (!o->tmp) {                       /* stdout (closed by main) or a device */
         int rc = fflush(o->fp) == 0 && !ferror(o->fp) ? 0 : -1;
         int e = errno;
@@ -70,10 +92,13 @@ int ofile_commit(struct ofile *o)
         errno = e;
         return rc;
     }
-    int bad = fflush(o->fp) != 0 || ferror(o->fp);
-    int e = errno;
-    if (fclose(o->fp) != 0 && !bad) { bad = 1; e = errno; }
-    o->fp = NULL;
+    int bad = 0, e = 0;
+    if (o->fp) {                         /* written by us (ofile_reserve: by another program) */
+        bad = fflush(o->fp) != 0 || ferror(o->fp);
+        e = errno;
+        if (fclose(o->fp) != 0 && !bad) { bad = 1; e = errno; }
+        o->fp = NULL;
+    }
     if (!bad && rename(o->tmp, o->path) != 0) { bad = 1; e = errno; }
     if (bad) unlink(o->tmp);
     free(o->tmp);
@@ -85,12 +110,8 @@ int ofile_commit(struct ofile *o)
 
 void ofile_abort(struct ofile *o)
 {
-    if (o->fp && o->tmp) {
-        fclose(o->fp);
-        unlink(o->tmp);
-    } else if (o->fp && o->path) {
-        fclose(o->fp);
-    }
+    if (o->fp && (o->tmp || o->path)) fclose(o->fp);
+    if (o->tmp) unlink(o->tmp);
     free(o->tmp);
     free(o->path);
     memset(o, 0, sizeof *o);

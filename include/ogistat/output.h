@@ -16,6 +16,12 @@ struct ofile {
 int ofile_open(struct ofile *o, const char *path);
 /* Flush, close and rename. Returns 0, or -1 (errno set; the temporary file is removed). */
 int ofile_commit(struct ofile *o);
+/* For a file another program writes (gnuplot): create the temporary file
+ * beside path as ofile_open does, close it, and leave its name in o->tmp (fp
+ * is NULL). The program writes o->tmp; then ofile_commit renames it into
+ * place, or ofile_abort removes it. A regular file only: -1 with errno EINVAL
+ * when path exists and is something else. Returns 0, or -1 with errno set. */
+int ofile_reserve(struct ofile *o, const char *path);
 /* Remove the temporary file; nothing is left. Accepts a never-opened ofile. */
 void ofile_abort(struct ofile *o);
 
