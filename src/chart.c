@@ -302,9 +302,10 @@ static void title_expr(struct gen *g, strbuf *out, int y0, int y1)
     enum lang L = c->lang;
     strbuf l2;
     sb_init(&l2);
+    const char *within = c->within ? c->within : g->prefix;
     if (c->t->nrow == 1) sb_puts(&l2, c->t->name[0]);
-    else if (g->prefix && L == LANG_ZH) sb_printf(&l2, "%s%s", g->prefix, SERIES_BY[c->by].many[L]);
-    else if (g->prefix) sb_printf(&l2, "%s of %s", SERIES_BY[c->by].many[L], g->prefix);
+    else if (within && L == LANG_ZH) sb_printf(&l2, "%s%s", within, SERIES_BY[c->by].many[L]);
+    else if (within) sb_printf(&l2, "%s of %s", SERIES_BY[c->by].many[L], within);
     else sb_printf(&l2, "%s%s", word(g, W_BY), SERIES_BY[c->by].label[L]);
     if (y0 == y1) sb_printf(&l2, L == LANG_ZH ? "，%d年" : ", %d", y0);
     else sb_printf(&l2, L == LANG_ZH ? "，%d–%d年" : ", %d–%d", y0, y1);
@@ -408,8 +409,7 @@ static int build_trend(struct gen *g)
             any_fit = true;
             for (size_t c = c0; c <= c1; c += c1 - c0) {
                 double x = t->y0 + (double)c;
-                sb_printf(&g->data, "%.0f ", x);
-                put_num(&g->data, (a + b * x) / g->scale);
+                sb_printf(&g->data, "%.0f %.10g", x, (a + b * x) / g->scale);   /* 10 digits: no rounding noise */
                 sb_putc(&g->data, '\n');
                 if (c1 == c0) break;
             }

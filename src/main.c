@@ -526,6 +526,7 @@ static int cmd_plot(int argc, char **argv)
     }
     if (rc != EXIT_OK) { free(outs); return rc; }
     ch.kind = (enum chart_kind_id)kind;
+    ch.within = filter.county ? filter.county : filter.city ? filter.city : filter.province;
     ch.m = &m;
     ch.by = by;
 

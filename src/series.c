@@ -402,10 +402,12 @@ static int entry_cmp(const void *a, const void *b)
 
 struct stable *series_set_finish(struct series_set *s, struct diag *d)
 {
-    static const char *const LEVEL[BY__COUNT] = { "a body", "a county", "a city", "a province" };
-    if (s->no_key)
-        diag_add(d, DIAG_NOTE, NULL, 0, "%zu report%s without %s name left out (e.g. '%s')", s->no_key,
-                 s->no_key == 1 ? "" : "s", LEVEL[s->by] + 2, s->first_skipped);
+    if (s->no_key) {
+        char q[200];
+        diag_quote(q, sizeof q, s->first_skipped, strlen(s->first_skipped), 120);
+        diag_add(d, DIAG_NOTE, NULL, 0, "%zu report%s without a %s (or of another level) left out, e.g. '%s'",
+                 s->no_key, s->no_key == 1 ? "" : "s", SERIES_BY[s->by].name, q);
+    }
     if (s->no_year)
         diag_add(d, DIAG_NOTE, NULL, 0, "%zu report%s of unknown year left out", s->no_year, s->no_year == 1 ? "" : "s");
     if (s->not_level)
@@ -449,8 +451,11 @@ struct stable *series_set_finish(struct series_set *s, struct diag *d)
                 if (!first) { first = &s->e[k]; v = x; continue; }
                 if (x == v) continue;
                 /* two reports state different values: not determined */
-                diag_add(d, DIAG_WARN, s->e[k].path, 0, "%s %d: %g here but %g in '%s': left undetermined",
-                         e->key, e->year, x, v, first->path);
+                char qk[200], qp[200];
+                diag_quote(qk, sizeof qk, e->key, strlen(e->key), 120);
+                diag_quote(qp, sizeof qp, first->path, strlen(first->path), 120);
+                diag_add(d, DIAG_WARN, s->e[k].path, 0,
+                         "%d: %g here, %g in '%s' for the same series: left undetermined '%s'", e->year, x, v, qp, qk);
                 clash = true;
             }
             ST_V(t, p, row, col) = clash ? NAN : v;

@@ -64,6 +64,7 @@ struct chart {
     bool fit;                     /* trend: a dashed least-squares line per series */
     bool no_regimes;              /* do not mark the template changes */
     const char *title;            /* first title line; NULL: the measure's label */
+    const char *within;           /* the region the series belong to (titles), or NULL */
 };
 
 /* Append to sb a gnuplot single-quoted string literal of s: ' doubled,
