@@ -942,18 +942,45 @@ struct chart_session {
     int write_errno;          /* a write to gnuplot failed: it is gone */
 };
 
+/* Is prog (a path, or a name looked up in PATH) an executable file? Checked before
+ * spawning so that a missing gnuplot is reported the same way whatever posix_spawn does. */
+static bool runnable(const char *prog)
+{
+    if (strchr(prog, '/')) return access(prog, X_OK) == 0;
+    const char *path = getenv("PATH");
+    if (!path) return false;
+    for (const char *p = path;; p++) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        strbuf f;
+        sb_init(&f);
+        sb_printf(&f, "%.*s/%s", (int)n, n ? p : ".", prog);
+        struct stat st;
+        bool ok = stat(f.s, &st) == 0 && S_ISREG(st.st_mode) && access(f.s, X_OK) == 0;
+        sb_free(&f);
+        if (ok) return true;
+        if (!end) return false;
+        p = end;
+    }
+}
+
 int chart_session_open(struct chart_session **sp, FILE *copy, struct diag *d)
 {
     *sp = NULL;
     /* gnuplot may die while we write: a failed write, not a killed ogistat */
     signal(SIGPIPE, SIG_IGN);
-    char errpath[] = "/tmp/ogistat-gnuplot-XXXXXX";
+    const char *tmpdir = getenv("TMPDIR");
+    strbuf ep;
+    sb_init(&ep);
+    sb_printf(&ep, "%s/ogistat-gnuplot-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    char *errpath = ep.s;
     int errfd = mkstemp(errpath);
+    if (errfd >= 0) unlink(errpath);
+    sb_free(&ep);
     if (errfd < 0) {
         diag_add(d, DIAG_ERROR, NULL, 0, "gnuplot: cannot create a temporary file: %s", strerror(errno));
         return 3;
     }
-    unlink(errpath);
     int pfd[2];
     if (pipe(pfd) != 0) {
         diag_add(d, DIAG_ERROR, NULL, 0, "gnuplot: cannot create a pipe: %s", strerror(errno));
@@ -968,14 +995,18 @@ int chart_session_open(struct chart_session **sp, FILE *copy, struct diag *d)
     posix_spawn_file_actions_adddup2(&fa, pfd[0], 0);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, errfd, 2);
-    char *argv[] = { "gnuplot", "-d", NULL };
+    const char *prog = getenv("OGISTAT_GNUPLOT");   /* another gnuplot than the one on PATH */
+    if (!prog || !*prog) prog = "gnuplot";
+    char *argv[] = { (char *)prog, "-d", NULL };
     pid_t pid;
-    int e = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
+    int e = runnable(prog) ? posix_spawnp(&pid, prog, &fa, NULL, argv, environ) : ENOENT;
     posix_spawn_file_actions_destroy(&fa);
     close(pfd[0]);
     if (e != 0) {
-        diag_add(d, DIAG_ERROR, NULL, 0, "cannot run gnuplot: %s (install gnuplot-nox: scripts/setup.sh does)",
-                 strerror(e));
+        char q[300];
+        diag_quote(q, sizeof q, prog, strlen(prog), 200);
+        diag_add(d, DIAG_ERROR, NULL, 0, "cannot run gnuplot: %s (install gnuplot-nox: scripts/setup.sh does) '%s'",
+                 strerror(e), q);
         close(pfd[1]);
         close(errfd);
         return 3;

@@ -86,7 +86,7 @@ bool chart_cjk_font(char *family, size_t sz);
 /* ==== the gnuplot process ==== */
 
 struct chart_session;
-/* Start gnuplot. copy (may be NULL) receives the script as sent, with the
+/* Start gnuplot ($OGISTAT_GNUPLOT when set, else gnuplot on PATH). copy (may be NULL) receives the script as sent, with the
  * final output names in place of the temporary ones (--script). Returns 0, or
  * 3 with an error in d (gnuplot cannot be started). */
 int chart_session_open(struct chart_session **s, FILE *copy, struct diag *d);

@@ -473,6 +473,7 @@ static char *fake_gnuplot(const char *mode)
     snprintf(p, sizeof p, "%s:%s", dir, path ? path : "/usr/bin:/bin");
     setenv("PATH", p, 1);
     setenv("FAKE_GP", mode, 1);
+    unsetenv("OGISTAT_GNUPLOT");
     return dir;
 }
 
@@ -557,12 +558,13 @@ START_TEST(gnuplot_gone)
 
     /* not installed at all */
     setenv("PATH", "/nonexistent", 1);
+    unsetenv("OGISTAT_GNUPLOT");
     diag_init(&d);
     struct chart_session *s;
     ck_assert_int_eq(chart_session_open(&s, NULL, &d), 3);
     ck_assert_ptr_null(s);
-    ck_assert_str_eq(d.v[0].text,
-                     "ogistat: cannot run gnuplot: No such file or directory (install gnuplot-nox: scripts/setup.sh does)");
+    ck_assert_str_eq(d.v[0].text, "ogistat: cannot run gnuplot: No such file or directory (install gnuplot-nox: "
+                                  "scripts/setup.sh does) 'gnuplot'");
     diag_free(&d);
 }
 END_TEST
