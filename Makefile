@@ -2,7 +2,8 @@
 #   make            build ./ogistat (installs missing Debian packages via scripts/setup.sh)
 #   make check      unit tests (Check) + golden CLI tests
 #   make demo       parse the sample reports in data/reports
-#   make bench      parse throughput
+#   make bench      parse throughput; charts: one gnuplot for 100 vs one per chart
+#   make plots      the example charts in plots/ (from data/reports)
 #   make SANITIZE=address,undefined check   the same under ASan+UBSan (objects in build-san/)
 #   make WERROR=1   warnings are errors
 #   make check-valgrind
@@ -92,12 +93,22 @@ demo: ogistat
 	./ogistat parse -o out/records.csv data/reports
 	./ogistat parse --format wide -o out/records-wide.csv data/reports
 	@echo "demo: wrote out/records.csv ($$(wc -l < out/records.csv) rows) and out/records-wide.csv"
+	./ogistat plot trend -q -m req_new --scope aggregate --match 平潭 --fit out/records.csv -o out/pingtan-trend.svg -o out/pingtan-trend.png
+	@echo "demo: wrote out/pingtan-trend.svg and .png (ogistat plot)"
 	@echo "demo: cells read per report (body, year, regime, cells):"
 	@awk -F, 'NR > 1 && $$9 != "-" { n[$$1] += 1 } NR > 1 { b[$$1] = $$2 "," $$3 "," $$4 } \
 	  END { for (r in b) printf "  %-48s %-34s %4d\n", r, b[r], n[r] }' out/records.csv | sort
 
 bench: ogistat
 	@scripts/bench.sh ./ogistat
+
+# The example charts of the README, from the sample reports.
+plots: ogistat
+	@mkdir -p out
+	./ogistat parse -q -o out/records.csv data/reports
+	./ogistat plot trend -q -m req_new --scope aggregate --match 平潭 --fit out/records.csv -o plots/pingtan-trend.png
+	./ogistat plot composition -q --parts outcomes --body 平潭综合实验区管委会 out/records.csv -o plots/pingtan-outcomes.svg
+	./ogistat plot compare -q -m req_new --scope body --match 平潭 --year 2024 out/records.csv -o plots/pingtan-departments-2024.png
 
 # Regenerate the registry tables from data/metrics.tsv (committed copy of the spec).
 registry:
@@ -111,4 +122,4 @@ clean:
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(TOBJS:.o=.d)
 
-.PHONY: all check check-valgrind demo bench clean registry registry-check ogistat
+.PHONY: all check check-valgrind demo bench plots clean registry registry-check ogistat

@@ -12,7 +12,13 @@
 # report under its own name. bench-data/.complete marks a finished build.
 #
 # Environment: BENCH_MB (corpus size, default 50), BENCH_REPS (default 3),
-# BENCH_SRC (source directory of reports, overrides the default search).
+# BENCH_SRC (source directory of reports, overrides the default search),
+# BENCH_PARSE=0 (skip the parse part), BENCH_CHARTS (plot part, default 100).
+#
+# Plot: BENCH_CHARTS synthetic bodies x 15 years of req_new (every 7th cell NA)
+# drawn as trend charts, SVG then PNG: all of them in one command
+# (`plot trend --each`: one gnuplot process) versus one command, so one gnuplot
+# process, per chart; prints the time per chart.
 # Benchmarks never fail builds: a throughput below the target still exits 0.
 # The script fails only when it cannot run (no binary, no reports, binary crashed).
 set -eu
@@ -39,6 +45,65 @@ trap 'rm -f "$BIN_COPY"' EXIT
 BIN_NAME=$BIN
 BIN=$BIN_COPY
 cd "$(dirname "$0")/.."
+
+# --- plot: one gnuplot for all charts vs one per chart -----------------------
+bench_plot() {
+    n=${BENCH_CHARTS:-100}
+    if [ -z "${OGISTAT_GNUPLOT:-}" ] && ! command -v gnuplot > /dev/null 2>&1; then
+        echo "plot: skipped: no gnuplot (scripts/setup.sh installs it)"
+        return 0
+    fi
+    p=${TMPDIR:-/tmp}/ogistat-bench-plot.$$
+    rm -rf "$p"
+    trap 'rm -rf "$p" "$BIN_COPY"' EXIT
+    mkdir -p "$p/in" "$p/one" "$p/sep"
+    awk -v n="$n" -v dir="$p/in" 'BEGIN {
+        h = "report,body,year,regime,scope,req_new.total"
+        all = dir "/all.csv"
+        print h > all
+        for (b = 1; b <= n; b++) {
+            f = sprintf("%s/b%03d.csv", dir, b)
+            print h > f
+            for (y = 2011; y <= 2025; y++) {
+                v = (b * 37 + y * 11) % 97
+                if ((b + y) % 7 == 0) v = "NA"
+                g = y >= 2021 ? "R21" : y >= 2019 ? "R19" : y >= 2014 ? "R14" : "R08"
+                row = sprintf("r%03d_%d,机关%03d,%d,%s,body,%s", b, y, b, y, g, v)
+                print row > all
+                print row > f
+            }
+            close(f)
+        }
+    }'
+    for fmt in svg png; do
+        t0=$(date +%s.%N)
+        "$BIN" plot trend -q -m req_new --each "$p/in/all.csv" -o "$p/one/t.$fmt" > /dev/null ||
+            die "$BIN_NAME plot trend --each failed"
+        t1=$(date +%s.%N)
+        i=1
+        while [ "$i" -le "$n" ]; do
+            b=$(printf 'b%03d' "$i")
+            "$BIN" plot trend -q -m req_new "$p/in/$b.csv" -o "$p/sep/$b.$fmt" || die "$BIN_NAME plot trend failed"
+            i=$((i + 1))
+        done
+        t2=$(date +%s.%N)
+        got1=$(find "$p/one" -name "*.$fmt" -size +0 | wc -l | tr -d ' ')
+        got2=$(find "$p/sep" -name "*.$fmt" -size +0 | wc -l | tr -d ' ')
+        [ "$got1" -eq "$n" ] && [ "$got2" -eq "$n" ] || die "plot: $got1 and $got2 $fmt files instead of $n"
+        awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$n" -v f="$(echo "$fmt" | tr a-z A-Z)" 'BEGIN {
+            one = b - a; sep = c - b
+            printf "plot: %d %s charts: one command %.2f s (%.1f ms/chart), one command per chart %.2f s (%.1f ms/chart): x%.1f\n",
+                   n, f, one, one * 1000 / n, sep, sep * 1000 / n, sep / (one > 0 ? one : 0.0001)
+        }'
+    done
+    rm -rf "$p"
+    trap 'rm -f "$BIN_COPY"' EXIT
+}
+
+if [ "${BENCH_PARSE:-1}" = 0 ]; then
+    bench_plot
+    exit 0
+fi
 
 # --- report files ----------------------------------------------------------
 # Only the files the tool picks up when it walks a directory: the report
@@ -217,4 +282,5 @@ if [ $HAVE_TIME = yes ]; then
 else
     echo "peak RSS: n/a (install the time package)"
 fi
+bench_plot
 exit 0

@@ -657,7 +657,7 @@ static int build_composition(struct gen *g)
     }
     if (!c->height && m->nparts > 6) g->height += 120;    /* eight legend lines below */
     /* the legend below, in the order of the stack */
-    sb_puts(&g->body, "set key outside bottom center horizontal Left reverse samplen 1.5 width 1\n");
+    sb_puts(&g->body, "set key outside bottom center horizontal Left reverse samplen 1.5 width 1 height 0.6\n");
     sb_puts(&g->body, labels.s);
     sb_free(&labels);
     sb_puts(&g->body, "set style fill solid 0.95 border lc rgb '#ffffff'\nplot ");
@@ -724,7 +724,7 @@ static int build_heatmap(struct gen *g)
     sb_puts(&g->body, " norotate offset char -1.5,graph 0.58\n");
     title(g, t->y0, y1);
     set_text(&g->body, "xlabel", word(g, W_YEAR));
-    sb_puts(&g->body, missing ? "set key outside bottom center horizontal samplen 1.5\n" : "unset key\n");
+    sb_puts(&g->body, missing ? "set key outside bottom center horizontal samplen 1.5 height 0.6\n" : "unset key\n");
     double dark = lo + (hi - lo) * 0.6;
     const char *fmt = value_format(g);
     sb_printf(&g->body, "plot $c%d_d using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 border lc rgb '#ffffff' "

@@ -301,6 +301,7 @@ static void usage_plot(FILE *fp)
           "                       reports are not added up)\n"
           "      --province=NAME, --city=NAME, --county=NAME, --body=NAME\n"
           "                       only the reports of that region or body (exact names)\n"
+          "      --match=TEXT     only the bodies whose name contains TEXT (e.g. 平潭)\n"
           "      --scope=SCOPE    only body (a department's own) or aggregate reports\n"
           "      --years=FROM-TO  only these years (2014-2025, 2019-, -2018, 2024)\n"
           "  -y, --year=YEAR      compare, composition: the year (default: the latest with data)\n"
@@ -328,7 +329,7 @@ static void usage_plot(FILE *fp)
           "\n"
           "Examples:\n"
           "  ogistat plot trend -m req_new --fit records.csv -o trend.svg -o trend.png\n"
-          "  ogistat plot compare -m req_new --scope body --year 2024 data/reports -o compare.png\n"
+          "  ogistat plot compare -m req_new --scope body --match 平潭 --year 2024 data/reports -o compare.png\n"
           "  ogistat plot composition --parts outcomes --body 平潭综合实验区管委会 records.csv -o out.pdf\n"
           "  ogistat plot small-multiples -m req_new --by county --city 福州市 records.csv -o sm.svg\n"
           "\n", fp);
@@ -407,13 +408,14 @@ static int plot_usage_error(const char *fmt, const char *arg)
 static int cmd_plot(int argc, char **argv)
 {
     enum { O_PROVINCE = 256, O_CITY, O_COUNTY, O_BODY, O_SCOPE, O_YEARS, O_FIT, O_NO_REGIMES, O_LANG, O_FONT,
-           O_SIZE, O_TITLE, O_EACH, O_SCRIPT };
+           O_SIZE, O_TITLE, O_EACH, O_SCRIPT, O_MATCH };
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' }, { "metric", required_argument, NULL, 'm' },
         { "applicant", required_argument, NULL, 'a' }, { "parts", required_argument, NULL, 'p' },
         { "by", required_argument, NULL, 'b' }, { "province", required_argument, NULL, O_PROVINCE },
         { "city", required_argument, NULL, O_CITY }, { "county", required_argument, NULL, O_COUNTY },
         { "body", required_argument, NULL, O_BODY }, { "scope", required_argument, NULL, O_SCOPE },
+        { "match", required_argument, NULL, O_MATCH },
         { "years", required_argument, NULL, O_YEARS }, { "year", required_argument, NULL, 'y' },
         { "fit", no_argument, NULL, O_FIT }, { "no-regimes", no_argument, NULL, O_NO_REGIMES },
         { "lang", required_argument, NULL, O_LANG }, { "font", required_argument, NULL, O_FONT },
@@ -448,6 +450,7 @@ static int cmd_plot(int argc, char **argv)
         case O_CITY: filter.city = optarg; break;
         case O_COUNTY: filter.county = optarg; break;
         case O_BODY: filter.body = optarg; break;
+        case O_MATCH: filter.match = optarg; break;
         case O_SCOPE:
             if (strcmp(optarg, "body") && strcmp(optarg, "aggregate"))
                 rc = plot_usage_error("unknown scope '%s' (body, aggregate)", optarg);

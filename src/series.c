@@ -348,7 +348,8 @@ void series_set_add(struct series_set *s, const struct report *r)
 {
     const struct series_filter *f = &s->f;
     if (!eq_or_any(f->province, r->province) || !eq_or_any(f->city, r->city) || !eq_or_any(f->county, r->county) ||
-        !eq_or_any(f->body, r->body) || !eq_or_any(f->scope, r->scope))
+        !eq_or_any(f->body, r->body) || !eq_or_any(f->scope, r->scope) ||
+        (f->match && (!r->body || !strstr(r->body, f->match))))
         return;
     if (r->year && ((f->year_from && r->year < f->year_from) || (f->year_to && r->year > f->year_to))) return;
     const char *key = NULL;

@@ -93,6 +93,7 @@ int series_by_find(const char *name);     /* enum series_by, or -1 */
 
 struct series_filter {
     const char *province, *city, *county, *body;   /* exact match; NULL = any */
+    const char *match;                    /* the body's name contains this; NULL = any */
     const char *scope;                    /* "body" or "aggregate"; NULL = any */
     int year_from, year_to;               /* 0 = open */
 };
