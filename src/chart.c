@@ -362,6 +362,38 @@ static const char *colour(size_t i)
     return PALETTE[i % ARRAY_LEN(PALETTE)];
 }
 
+/* Datablock $cN_d: a row per year, the year then part 0 of every series (NaN = missing). */
+static void year_matrix_block(struct gen *g)
+{
+    const struct stable *t = g->c->t;
+    block_begin(g, "d");
+    for (size_t c = 0; c < t->ncol; c++) {
+        sb_printf(&g->data, "%d", t->y0 + (int)c);
+        for (size_t r = 0; r < t->nrow; r++) {
+            sb_putc(&g->data, ' ');
+            put_num(&g->data, value(g, 0, r, c));
+        }
+        sb_putc(&g->data, '\n');
+    }
+    block_end(g);
+}
+
+/* Indices 0..n-1 ordered by key, largest first, NaN last; equal keys keep their order. */
+static size_t *order_desc(const double *key, size_t n)
+{
+    size_t *ord = xmalloc((n + 1) * sizeof *ord);
+    for (size_t i = 0; i < n; i++) ord[i] = i;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0; j--) {
+            double a = key[ord[j]], b = key[ord[j - 1]];
+            if (!(isnan(b) ? !isnan(a) : !isnan(a) && a > b)) break;
+            size_t x = ord[j];
+            ord[j] = ord[j - 1];
+            ord[j - 1] = x;
+        }
+    return ord;
+}
+
 /* ==== trend ==== */
 
 static int build_trend(struct gen *g)
@@ -369,30 +401,14 @@ static int build_trend(struct gen *g)
     const struct stable *t = g->c->t;
     size_t n = t->nrow;
     /* legend order: by the latest value, largest first, so it reads like the lines' ends */
-    size_t *ord = xmalloc(n * sizeof *ord);
-    double *last = xmalloc(n * sizeof *last);
+    double *last = xmalloc((n + 1) * sizeof *last);
     for (size_t r = 0; r < n; r++) {
-        ord[r] = r;
-        last[r] = -INFINITY;
+        last[r] = NAN;
         for (size_t c = t->ncol; c-- > 0;)
             if (!isnan(ST_V(t, 0, r, c))) { last[r] = ST_V(t, 0, r, c); break; }
     }
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && last[ord[j]] > last[ord[j - 1]]; j--) {
-            size_t x = ord[j];
-            ord[j] = ord[j - 1];
-            ord[j - 1] = x;
-        }
-    block_begin(g, "d");
-    for (size_t c = 0; c < t->ncol; c++) {
-        sb_printf(&g->data, "%d", t->y0 + (int)c);
-        for (size_t r = 0; r < n; r++) {
-            sb_putc(&g->data, ' ');
-            put_num(&g->data, value(g, 0, r, c));
-        }
-        sb_putc(&g->data, '\n');
-    }
-    block_end(g);
+    size_t *ord = order_desc(last, n);
+    year_matrix_block(g);
     bool any_fit = false;
     if (g->c->fit) {
         block_begin(g, "f");
@@ -481,16 +497,10 @@ static int build_compare(struct gen *g)
     if (!year) return -1;
     size_t col = (size_t)(year - t->y0), n = t->nrow;
     /* bars sorted by value, largest on top; rows without a value at the bottom */
-    size_t *ord = xmalloc(n * sizeof *ord);
-    for (size_t r = 0; r < n; r++) ord[r] = r;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0; j--) {
-            double a = ST_V(t, 0, ord[j], col), b = ST_V(t, 0, ord[j - 1], col);
-            if (!(isnan(b) ? !isnan(a) : !isnan(a) && a > b)) break;
-            size_t x = ord[j];
-            ord[j] = ord[j - 1];
-            ord[j - 1] = x;
-        }
+    double *key = xmalloc((n + 1) * sizeof *key);
+    for (size_t r = 0; r < n; r++) key[r] = ST_V(t, 0, r, col);
+    size_t *ord = order_desc(key, n);
+    free(key);
     double sum = 0, lo = 0, hi = 0;
     size_t have = 0;
     block_begin(g, "d");
@@ -584,15 +594,11 @@ static int build_composition(struct gen *g)
         for (size_t b = 0; b < nbar; b++) ord[b] = first + b;
     } else {                           /* largest n on top; incomplete and missing below */
         size_t col = (size_t)(year - t->y0);
-        for (size_t b = 0; b < nbar; b++) ord[b] = b;
-        for (size_t i = 1; i < nbar; i++)
-            for (size_t j = i; j > 0; j--) {
-                double a = bar_total(t, ord[j], col), b2 = bar_total(t, ord[j - 1], col);
-                if (!(isnan(b2) ? !isnan(a) : !isnan(a) && a > b2)) break;
-                size_t x = ord[j];
-                ord[j] = ord[j - 1];
-                ord[j - 1] = x;
-            }
+        double *key = xmalloc((nbar + 1) * sizeof *key);
+        for (size_t r = 0; r < nbar; r++) key[r] = bar_total(t, r, col);
+        free(ord);
+        ord = order_desc(key, nbar);
+        free(key);
     }
     size_t drawn = 0;
     block_begin(g, "d");
@@ -755,16 +761,7 @@ static int build_small_multiples(struct gen *g)
     size_t rows = (n + cols - 1) / cols;
     if (!g->c->width) g->width = cols <= 2 ? 720 : 300 * (int)cols;
     if (!g->c->height) g->height = 90 + 220 * (int)rows;
-    block_begin(g, "d");
-    for (size_t c = 0; c < t->ncol; c++) {
-        sb_printf(&g->data, "%d", t->y0 + (int)c);
-        for (size_t r = 0; r < n; r++) {
-            sb_putc(&g->data, ' ');
-            put_num(&g->data, value(g, 0, r, c));
-        }
-        sb_putc(&g->data, '\n');
-    }
-    block_end(g);
+    year_matrix_block(g);
     double lo = 0, hi = 0;
     value_range(g, 0, &lo, &hi);
     int y1 = t->y0 + (int)t->ncol - 1;

@@ -499,66 +499,72 @@ static int two_charts(const char *out, struct diag *d)
     return chart_session_close(s, d);
 }
 
+/* A run of two_charts through the stand-in in the given mode: it fails (3). */
+struct fake_run {
+    char *bin, *out;
+    struct diag d;
+};
+
+static void fake_run(struct fake_run *f, const char *mode)
+{
+    f->bin = fake_gnuplot(mode);
+    f->out = tmpdir();
+    diag_init(&f->d);
+    ck_assert_int_eq(two_charts(f->out, &f->d), 3);
+}
+
+static void fake_done(struct fake_run *f)
+{
+    diag_free(&f->d);
+    rmtree(f->out);
+    rmtree(f->bin);
+    free(f->out);
+    free(f->bin);
+}
+
 START_TEST(error_names_its_chart)
 {
-    char *bin = fake_gnuplot("err2"), *out = tmpdir();
-    struct diag d;
-    diag_init(&d);
-    ck_assert_int_eq(two_charts(out, &d), 3);
-    char f[4096];
-    snprintf(f, sizeof f, "%s/c1.svg", out);
-    ck_assert_int_eq(size_of(f), 5);             /* chart 1 is in place */
-    snprintf(f, sizeof f, "%s/c2.svg", out);
-    ck_assert_int_eq(size_of(f), -1);            /* chart 2 is not, and no temporary file is left */
-    ck_assert_uint_eq(entries(out), 2);
-    ck_assert_uint_eq(d.n, 1);
+    struct fake_run f;
+    fake_run(&f, "err2");
+    char p[4096];
+    snprintf(p, sizeof p, "%s/c1.svg", f.out);
+    ck_assert_int_eq(size_of(p), 5);             /* chart 1 is in place */
+    snprintf(p, sizeof p, "%s/c2.svg", f.out);
+    ck_assert_int_eq(size_of(p), -1);            /* chart 2 is not, and no temporary file is left */
+    ck_assert_uint_eq(entries(f.out), 2);
+    ck_assert_uint_eq(f.d.n, 1);
     char want[4200];
-    snprintf(want, sizeof want, "ogistat: %s/c2.svg: gnuplot: all points y value undefined!", out);
-    ck_assert_str_eq(d.v[0].text, want);
-    diag_free(&d);
-    rmtree(out);
-    rmtree(bin);
-    free(out);
-    free(bin);
+    snprintf(want, sizeof want, "ogistat: %s/c2.svg: gnuplot: all points y value undefined!", f.out);
+    ck_assert_str_eq(f.d.v[0].text, want);
+    fake_done(&f);
 }
 END_TEST
 
 START_TEST(empty_outputs_removed)
 {
-    char *bin = fake_gnuplot("nothing"), *out = tmpdir();
-    struct diag d;
-    diag_init(&d);
-    ck_assert_int_eq(two_charts(out, &d), 3);
-    ck_assert_uint_eq(entries(out), 0);          /* the 0-byte temporary files are gone */
-    ck_assert_uint_eq(d.n, 4);
+    struct fake_run f;
+    fake_run(&f, "nothing");
+    ck_assert_uint_eq(entries(f.out), 0);        /* the 0-byte temporary files are gone */
+    ck_assert_uint_eq(f.d.n, 4);
     char want[4200];
-    snprintf(want, sizeof want, "ogistat: %s/c1.png: gnuplot wrote nothing", out);
-    ck_assert_str_eq(d.v[1].text, want);
-    diag_free(&d);
-    rmtree(out);
-    rmtree(bin);
-    free(out);
-    free(bin);
+    snprintf(want, sizeof want, "ogistat: %s/c1.png: gnuplot wrote nothing", f.out);
+    ck_assert_str_eq(f.d.v[1].text, want);
+    fake_done(&f);
 }
 END_TEST
 
 START_TEST(gnuplot_gone)
 {
-    char *bin = fake_gnuplot("quit"), *out = tmpdir();
-    struct diag d;
-    diag_init(&d);
-    ck_assert_int_eq(two_charts(out, &d), 3);
-    ck_assert_uint_eq(entries(out), 0);
-    ck_assert_uint_ge(d.n, 1);
-    diag_free(&d);
-    rmtree(out);
-    rmtree(bin);
-    free(out);
-    free(bin);
+    struct fake_run f;
+    fake_run(&f, "quit");                        /* exits without reading */
+    ck_assert_uint_eq(entries(f.out), 0);
+    ck_assert_uint_ge(f.d.n, 1);
+    fake_done(&f);
 
     /* not installed at all */
     setenv("PATH", "/nonexistent", 1);
     unsetenv("OGISTAT_GNUPLOT");
+    struct diag d;
     diag_init(&d);
     struct chart_session *s;
     ck_assert_int_eq(chart_session_open(&s, NULL, &d), 3);
