@@ -106,7 +106,7 @@ struct parse_ctx {
 static int emit_report(struct report *r, void *arg)
 {
     struct parse_ctx *c = arg;
-    if (r->failed) c->any_failed = true;
+    if (r->failed || r->diag.worst == DIAG_ERROR) c->any_failed = true;
     if (c->quiet) {
         for (size_t i = 0; i < r->diag.n; i++)
             if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
