@@ -380,6 +380,12 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
 {
     const char *err = NULL;
     struct hz *hz = hz_new(&err);
+    parse_buffer_hz(r, hz, buf, n);
+    hz_free(hz);
+}
+
+void parse_buffer_hz(struct report *r, struct hz *hz, const char *buf, size_t n)
+{
     if (pdf_is_pdf(buf, n)) {
         char *copy = xmalloc(n ? n : 1);
         memcpy(copy, buf, n);
@@ -389,7 +395,6 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
     } else {
         parse_text(r, hz, buf, n);
     }
-    hz_free(hz);
 }
 
 void parse_file(struct report *r)
