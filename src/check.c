@@ -246,7 +246,7 @@ static const struct ck_identity CK_IDENTITIES[] = {
 };
 
 /* Checks of the prose and across reports (advisory: WARN, never FAIL), for --list. */
-static const struct ck_info CK_ADVISORY[] = {
+static const struct check_info CK_ADVISORY[] = {
     { "S4", "all", "a figure the prose states for a metric equals the table's cell (约/余 figures as bounds)" },
     { "Y1", "all", "the prose dates the report's own work to the report's year" },
     { "S1", "R19 R21", "across years, same body: 结转下年度 (t) = 上年结转 (t+1), per column" },
@@ -258,15 +258,15 @@ static const struct ck_info CK_ADVISORY[] = {
 
 /* ==== results ==== */
 
-void ck_list_init(struct ck_list *l)
+void check_results_init(struct check_results *l)
 {
     memset(l, 0, sizeof *l);
 }
 
-void ck_list_clear(struct ck_list *l)
+void check_results_clear(struct check_results *l)
 {
     for (size_t i = 0; i < l->n; i++) {
-        struct ck_result *x = &l->v[i];
+        struct check_result *x = &l->v[i];
         free(x->path);
         free(x->body);
         free(x->row);
@@ -275,22 +275,22 @@ void ck_list_clear(struct ck_list *l)
     l->n = 0;
 }
 
-void ck_list_free(struct ck_list *l)
+void check_results_free(struct check_results *l)
 {
     if (!l) return;
-    ck_list_clear(l);
+    check_results_clear(l);
     free(l->v);
     memset(l, 0, sizeof *l);
 }
 
-static struct ck_result *add_result(struct ck_list *l, const char *id, enum ck_status st, const char *path,
+static struct check_result *add_result(struct check_results *l, const char *id, enum check_status st, const char *path,
                                     const char *body, int year, enum regime g)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 64;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    struct ck_result *x = &l->v[l->n++];
+    struct check_result *x = &l->v[l->n++];
     memset(x, 0, sizeof *x);
     x->id = id;
     x->status = st;
@@ -488,8 +488,8 @@ static void sb_formula(strbuf *b, const struct side *l, const struct side *r, en
  * apply (no cell of any term). Fills status, class, text and the sums of the first
  * failing (or the first) equation. */
 struct outcome {
-    enum ck_status st;
-    enum ck_class cls;
+    enum check_status st;
+    enum check_class cls;
     strbuf text;
     int64_t lhs, rhs;
     bool has_values;
@@ -518,8 +518,8 @@ static bool eval_identity(const struct report *r, const struct ck_identity *id, 
         o->lhs = l[shown].sum;
         o->rhs = rr[shown].sum;
         if (e.uncheck) {
-            o->st = CK_UNCHECKABLE;
-            o->cls = CK_CLASS_NONE;
+            o->st = CHK_UNCHECKABLE;
+            o->cls = CHK_CLASS_NONE;
             o->has_values = false;
             for (int q = 0; q < neq; q++) {
                 if (q) sb_puts(&o->text, "; ");
@@ -536,16 +536,16 @@ static bool eval_identity(const struct report *r, const struct ck_identity *id, 
                 sb_formula(&o->text, &l[q], &rr[q], eqs[q].rel, ok[q]);
             }
             if (bad >= 0) {
-                o->st = CK_FAIL;
-                o->cls = e.twhy ? CK_EXTRACTION : CK_SOURCE;
+                o->st = CHK_FAIL;
+                o->cls = e.twhy ? CHK_EXTRACTION : CHK_SOURCE;
                 if (e.twhy) {
                     sb_puts(&o->text, "; ");
                     sb_place(&o->text, e.tm, e.ta, r->regime, e.tsrc);
                     sb_printf(&o->text, " %s", e.twhy);
                 }
             } else {
-                o->st = e.blank ? CK_PASS_IMPUTED : CK_PASS;
-                o->cls = CK_CLASS_NONE;
+                o->st = e.blank ? CHK_PASS_IMPUTED : CHK_PASS;
+                o->cls = CHK_CLASS_NONE;
             }
             if (e.blank) sb_puts(&o->text, " (空 read as 0)");
         }
@@ -588,10 +588,10 @@ static bool has_subtotal_column(const struct report *r)
 }
 
 /* Store an outcome as a result located at the anchor (or the first term). */
-static void put_outcome(struct ck_list *out, const struct report *r, const char *id, int anchor, int col,
+static void put_outcome(struct check_results *out, const struct report *r, const char *id, int anchor, int col,
                         struct outcome *o)
 {
-    struct ck_result *x = add_result(out, id, o->st, r->path, r->body, r->year, r->regime);
+    struct check_result *x = add_result(out, id, o->st, r->path, r->body, r->year, r->regime);
     struct place p = place_of(anchor, col, r->regime, SRC_TABLE);
     x->table = p.table;
     x->row = p.row;
@@ -608,7 +608,7 @@ static const int COLUMNS[] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEARCH, AP_
                                AP_ORG_OTHER, AP_ORG_SUBTOTAL, AP_TOTAL };
 
 /* An identity with readings (A2): the readings are consecutive entries with the same id. */
-static size_t check_readings(const struct report *r, size_t i, struct ck_list *out)
+static size_t check_readings(const struct report *r, size_t i, struct check_results *out)
 {
     size_t j = i;
     while (j < ARRAY_LEN(CK_IDENTITIES) && CK_IDENTITIES[j].reading &&
@@ -621,50 +621,50 @@ static size_t check_readings(const struct report *r, size_t i, struct ck_list *o
     for (size_t k = 0; k < n; k++) {
         const struct ck_identity *id = &CK_IDENTITIES[i + k];
         bool ap = eval_identity(r, id, id->eq, id->neq, AP_NONE, &o[k]);
-        if (!ap) { o[k].st = CK__NSTATUS; continue; }
+        if (!ap) { o[k].st = CHK__NSTATUS; continue; }
         napplied++;
-        npass += o[k].st == CK_PASS || o[k].st == CK_PASS_IMPUTED;
-        nunch += o[k].st == CK_UNCHECKABLE;
+        npass += o[k].st == CHK_PASS || o[k].st == CHK_PASS_IMPUTED;
+        nunch += o[k].st == CHK_UNCHECKABLE;
     }
     if (napplied) {
-        struct outcome res = { .st = CK_FAIL, .cls = CK_SOURCE };
+        struct outcome res = { .st = CHK_FAIL, .cls = CHK_SOURCE };
         sb_init(&res.text);
         if (npass) {
-            res.st = CK_PASS;
+            res.st = CHK_PASS;
             sb_puts(&res.text, "reading ");
             bool sep = false;
             for (size_t k = 0; k < n; k++) {
-                if (o[k].st != CK_PASS && o[k].st != CK_PASS_IMPUTED) continue;
-                if (o[k].st == CK_PASS_IMPUTED) res.st = CK_PASS_IMPUTED;
+                if (o[k].st != CHK_PASS && o[k].st != CHK_PASS_IMPUTED) continue;
+                if (o[k].st == CHK_PASS_IMPUTED) res.st = CHK_PASS_IMPUTED;
                 sb_printf(&res.text, "%s%s", sep ? " and " : "", CK_IDENTITIES[i + k].reading);
                 sep = true;
             }
             sb_puts(&res.text, npass > 1 ? " both hold (scope unknown)" : " holds");
         } else if (nunch) {
-            res.st = CK_UNCHECKABLE;
-            res.cls = CK_CLASS_NONE;
+            res.st = CHK_UNCHECKABLE;
+            res.cls = CHK_CLASS_NONE;
         }
         for (size_t k = 0; k < n; k++) {
-            if (o[k].st == CK__NSTATUS) continue;
+            if (o[k].st == CHK__NSTATUS) continue;
             if (!res.has_values && o[k].has_values) {
                 res.has_values = true;
                 res.lhs = o[k].lhs;
                 res.rhs = o[k].rhs;
             }
-            if (o[k].st == CK_FAIL && o[k].cls == CK_EXTRACTION) res.cls = CK_EXTRACTION;
+            if (o[k].st == CHK_FAIL && o[k].cls == CHK_EXTRACTION) res.cls = CHK_EXTRACTION;
             if (!res.line) res.line = o[k].line;
             sb_printf(&res.text, "%s%s: %s", res.text.len ? "; " : "", CK_IDENTITIES[i + k].reading, o[k].text.s);
         }
-        if (res.st != CK_FAIL) res.cls = CK_CLASS_NONE;
+        if (res.st != CHK_FAIL) res.cls = CHK_CLASS_NONE;
         put_outcome(out, r, first->id, first->anchor, AP_NONE, &res);
     }
     for (size_t k = 0; k < n; k++)
-        if (o[k].st != CK__NSTATUS) sb_free(&o[k].text);
+        if (o[k].st != CHK__NSTATUS) sb_free(&o[k].text);
     return j;
 }
 
 /* N4: every 表三 row against its 总计 column (and the 小计 column when printed). */
-static void check_columns(const struct report *r, const struct ck_identity *id, struct ck_list *out)
+static void check_columns(const struct report *r, const struct ck_identity *id, struct check_results *out)
 {
     bool sub = has_subtotal_column(r);
     for (int m = 0; m < M__COUNT; m++) {
@@ -698,7 +698,7 @@ static bool is_delta(int m)
 
 /* NN: each table passes once when all its cells are non-negative (whole, for counts);
  * each cell that is not is a finding of its own. */
-static void check_nonneg(const struct report *r, const struct ck_identity *id, struct ck_list *out)
+static void check_nonneg(const struct report *r, const struct ck_identity *id, struct check_results *out)
 {
     const char *tables[8];
     bool bad[8];
@@ -716,13 +716,13 @@ static void check_nonneg(const struct report *r, const struct ck_identity *id, s
         else if (!money && c->v100 % 100 != 0) why = "is not a whole number";
         if (!why) continue;
         if (k < nt) bad[k] = true;
-        struct ck_result *x = add_result(out, id->id, CK_FAIL, r->path, r->body, r->year, r->regime);
+        struct check_result *x = add_result(out, id->id, CHK_FAIL, r->path, r->body, r->year, r->regime);
         struct place p = place_of(c->metric, c->applicant, r->regime, c->source);
         x->table = p.table;
         x->row = p.row;
         x->col = p.col;
         x->line = c->line;
-        x->cls = taint_of(c) ? CK_EXTRACTION : CK_SOURCE;
+        x->cls = taint_of(c) ? CHK_EXTRACTION : CHK_SOURCE;
         strbuf b;
         sb_init(&b);
         sb_v100(&b, c->v100);
@@ -735,25 +735,25 @@ static void check_nonneg(const struct report *r, const struct ck_identity *id, s
     }
     for (size_t k = 0; k < nt; k++) {
         if (bad[k]) continue;
-        struct ck_result *x = add_result(out, id->id, CK_PASS, r->path, r->body, r->year, r->regime);
+        struct check_result *x = add_result(out, id->id, CHK_PASS, r->path, r->body, r->year, r->regime);
         x->table = tables[k];
         x->text = xstrdup("every cell is a non-negative number");
     }
 }
 
 /* S4 and Y1: the prose against the tables and the report's year. */
-static void check_prose(const struct report *r, struct ck_list *out)
+static void check_prose(const struct report *r, struct check_results *out)
 {
     for (size_t i = 0; i < r->nsaid; i++) {
         const struct said *s = &r->said[i];
         if (s->kind == SAID_YEAR) {
             int y = (int)(s->v100 / 100);
             if (!r->year) continue;
-            struct ck_result *x = add_result(out, "Y1", y == r->year ? CK_PASS : CK_WARN, r->path, r->body, r->year,
+            struct check_result *x = add_result(out, "Y1", y == r->year ? CHK_PASS : CHK_WARN, r->path, r->body, r->year,
                                              r->regime);
             x->table = "正文";
             x->line = s->line;
-            x->cls = y == r->year ? CK_CLASS_NONE : CK_SOURCE;
+            x->cls = y == r->year ? CHK_CLASS_NONE : CHK_SOURCE;
             strbuf b;
             sb_init(&b);
             sb_printf(&b, "the prose dates the report's own work to %d年 (the report's year is %d)", y, r->year);
@@ -767,9 +767,9 @@ static void check_prose(const struct report *r, struct ck_list *out)
         struct place p = place_of(s->metric, s->applicant, r->regime, SRC_TABLE);
         strbuf b;
         sb_init(&b);
-        enum ck_status st;
+        enum check_status st;
         if (c->status != CELL_VALUE) {
-            st = CK_UNCHECKABLE;
+            st = CHK_UNCHECKABLE;
             sb_printf(&b, "the prose states ");
             sb_v100(&b, s->v100);
             sb_printf(&b, " (line %ld); the table's cell is %s", s->line, status_name(c->status));
@@ -782,7 +782,7 @@ static void check_prose(const struct report *r, struct ck_list *out)
             bool with_ci = !ok && s->q == Q_EXACT && ci && ci->status == CELL_VALUE && ci->v100 > 0 &&
                            c->v100 + ci->v100 == s->v100;
             ok |= with_ci;
-            st = ok ? CK_PASS : CK_WARN;
+            st = ok ? CHK_PASS : CHK_WARN;
             sb_puts(&b, "正文 (");
             sb_v100(&b, s->v100);
             sb_printf(&b, "%s, line %ld) %s 表 (", s->q == Q_AT_LEAST ? "余" : "", s->line, ok ? "=" : "≠");
@@ -797,12 +797,12 @@ static void check_prose(const struct report *r, struct ck_list *out)
                 sb_v100(&b, s->v100 - c->v100);
             }
         }
-        struct ck_result *x = add_result(out, "S4", st, r->path, r->body, r->year, r->regime);
+        struct check_result *x = add_result(out, "S4", st, r->path, r->body, r->year, r->regime);
         x->table = p.table;
         x->row = p.row;
         x->col = p.col;
         x->line = c->line;
-        x->cls = st == CK_WARN ? (taint_of(c) ? CK_EXTRACTION : CK_SOURCE) : CK_CLASS_NONE;
+        x->cls = st == CHK_WARN ? (taint_of(c) ? CHK_EXTRACTION : CHK_SOURCE) : CHK_CLASS_NONE;
         x->has_values = c->status == CELL_VALUE;
         x->lhs = s->v100;
         x->rhs = c->v100;
@@ -810,7 +810,7 @@ static void check_prose(const struct report *r, struct ck_list *out)
     }
 }
 
-void check_report(const struct report *r, struct ck_list *out)
+void check_report(const struct report *r, struct check_results *out)
 {
     bool sub = has_subtotal_column(r);
     for (size_t i = 0; i < ARRAY_LEN(CK_IDENTITIES);) {
@@ -873,17 +873,17 @@ struct ssum {
     size_t nf;
 };
 
-struct ck_series {
+struct check_series {
     struct ssum *v;
     size_t n, cap;
 };
 
-struct ck_series *check_series_new(void)
+struct check_series *check_series_new(void)
 {
-    return xcalloc(1, sizeof(struct ck_series));
+    return xcalloc(1, sizeof(struct check_series));
 }
 
-void check_series_free(struct ck_series *s)
+void check_series_free(struct check_series *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->n; i++) {
@@ -952,7 +952,7 @@ static struct sfig fig_of_cell(const struct cell *c)
                           .taint = c->status == CELL_VALUE ? taint_of(c) : NULL, .line = c->line };
 }
 
-void check_series_add(struct ck_series *s, const struct report *r)
+void check_series_add(struct check_series *s, const struct report *r)
 {
     if (!r->body || !r->year) return;
     if (s->n == s->cap) {
@@ -1032,7 +1032,7 @@ struct xterm {
 };
 
 /* Evaluate sum(terms with sign) = target; nothing when no term has a figure. */
-static void cross_check(struct ck_list *out, const char *id, const struct xterm *t, size_t nt,
+static void cross_check(struct check_results *out, const char *id, const struct xterm *t, size_t nt,
                         const struct xterm *target, struct place pl)
 {
     bool any = target->fd.f != NULL, uncheck = !target->fd.f, blank = false;
@@ -1061,23 +1061,23 @@ static void cross_check(struct ck_list *out, const char *id, const struct xterm 
         if (x != target && f && f->st == CELL_VALUE) sum += x->sign * f->v100;
     }
     int64_t tv = target->fd.f && target->fd.f->st == CELL_VALUE ? target->fd.f->v100 : 0;
-    enum ck_status st = uncheck ? CK_UNCHECKABLE : sum == tv ? (blank ? CK_PASS_IMPUTED : CK_PASS) : CK_WARN;
+    enum check_status st = uncheck ? CHK_UNCHECKABLE : sum == tv ? (blank ? CHK_PASS_IMPUTED : CHK_PASS) : CHK_WARN;
     /* the finding sits in the later report, at the target's cell */
     const struct ssum *at = target->fd.s;
     for (size_t i = 0; !at && i < na; i++) at = all[i]->fd.s;
-    if (st == CK_WARN) {
+    if (st == CHK_WARN) {
         sb_puts(&b, ", 差 ");
         sb_v100(&b, sum - tv);
         if (taint) sb_printf(&b, "; a figure %s", taint);
     }
-    if (blank && st != CK_UNCHECKABLE) sb_puts(&b, " (空 read as 0)");
-    struct ck_result *x = add_result(out, id, st, at->path, at->body, at->year, at->regime);
+    if (blank && st != CHK_UNCHECKABLE) sb_puts(&b, " (空 read as 0)");
+    struct check_result *x = add_result(out, id, st, at->path, at->body, at->year, at->regime);
     x->table = pl.table;
     x->row = pl.row;
     x->col = pl.col;
     x->line = target->fd.f ? target->fd.f->line : 0;
-    x->cls = st == CK_WARN ? (taint ? CK_EXTRACTION : CK_SOURCE) : CK_CLASS_NONE;
-    x->has_values = st != CK_UNCHECKABLE;
+    x->cls = st == CHK_WARN ? (taint ? CHK_EXTRACTION : CHK_SOURCE) : CHK_CLASS_NONE;
+    x->has_values = st != CHK_UNCHECKABLE;
     x->lhs = sum;
     x->rhs = tv;
     x->text = sb_take(&b);
@@ -1094,7 +1094,7 @@ static char *year_label(int y, int m, enum regime g)
 }
 
 /* S1: carry-over per column between years t and t+1. */
-static void check_s1(struct ck_list *out, const struct byear *a, const struct byear *b, int ya, enum regime gb)
+static void check_s1(struct check_results *out, const struct byear *a, const struct byear *b, int ya, enum regime gb)
 {
     for (size_t c = 0; c < ARRAY_LEN(COLUMNS); c++) {
         int ap = COLUMNS[c];
@@ -1123,7 +1123,7 @@ static const struct {
     { RG_R19, M_ART20_FEE_PREV_ITEMS, M_ART20_FEE_DELTA, -1, M_ART20_FEE_PREV_ITEMS },
 };
 
-static void check_s2(struct ck_list *out, const struct byear *a, const struct byear *b, int ya, enum regime ga,
+static void check_s2(struct check_results *out, const struct byear *a, const struct byear *b, int ya, enum regime ga,
                      enum regime gb)
 {
     for (size_t i = 0; i < ARRAY_LEN(S2_ROWS); i++) {
@@ -1151,7 +1151,7 @@ static void check_s2(struct ck_list *out, const struct byear *a, const struct by
 }
 
 /* A6: 历年累计 (t) + 本年度 (t+1) = 历年累计 (t+1), for every row with both columns. */
-static void check_a6(struct ck_list *out, const struct byear *a, const struct byear *b, int ya, enum regime gb)
+static void check_a6(struct check_results *out, const struct byear *a, const struct byear *b, int ya, enum regime gb)
 {
     for (int m = 0; m < M__COUNT; m++) {
         int ap = m == M_REQ_NEW ? AP_TOTAL : AP_NONE;
@@ -1189,7 +1189,7 @@ static char *region_prefix(const char *body)
 }
 
 /* H1: an aggregate report against the reports of its region's departments, same year. */
-static void check_h1(struct ck_list *out, const struct ssum *const *v, size_t n)
+static void check_h1(struct check_results *out, const struct ssum *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const struct ssum *p = v[i];
@@ -1256,14 +1256,14 @@ static void check_h1(struct ck_list *out, const struct ssum *const *v, size_t n)
                 if (taint) sb_printf(&t, "; a figure %s", taint);
             }
             sb_free(&b);
-            struct ck_result *x = add_result(out, "H1", ok ? CK_PASS : CK_WARN, pf.s->path, pf.s->body, pf.s->year,
+            struct check_result *x = add_result(out, "H1", ok ? CHK_PASS : CHK_WARN, pf.s->path, pf.s->body, pf.s->year,
                                              pf.s->regime);
             struct place pl = place_of(m, ap, p->regime, SRC_TABLE);
             x->table = pl.table;
             x->row = pl.row;
             x->col = pl.col;
             x->line = pf.f->line;
-            x->cls = ok ? CK_CLASS_NONE : taint ? CK_EXTRACTION : CK_SOURCE;
+            x->cls = ok ? CHK_CLASS_NONE : taint ? CHK_EXTRACTION : CHK_SOURCE;
             x->has_values = true;
             x->lhs = sum;
             x->rhs = pf.f->v100;
@@ -1282,7 +1282,7 @@ static int ssum_cmp(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-void check_series_run(const struct ck_series *s, struct ck_list *out)
+void check_series_run(const struct check_series *s, struct check_results *out)
 {
     if (s->n == 0) return;
     const struct ssum **v = xmalloc(s->n * sizeof *v);
@@ -1320,46 +1320,46 @@ void check_series_run(const struct ck_series *s, struct ck_list *out)
 
 /* ==== output ==== */
 
-static const char *const STATUS_NAME[CK__NSTATUS] = {
-    [CK_PASS] = "PASS", [CK_PASS_IMPUTED] = "PASS_IMPUTED", [CK_FAIL] = "FAIL", [CK_WARN] = "WARN",
-    [CK_UNCHECKABLE] = "UNCHECKABLE",
+static const char *const STATUS_NAME[CHK__NSTATUS] = {
+    [CHK_PASS] = "PASS", [CHK_PASS_IMPUTED] = "PASS_IMPUTED", [CHK_FAIL] = "FAIL", [CHK_WARN] = "WARN",
+    [CHK_UNCHECKABLE] = "UNCHECKABLE",
 };
 
-static const char *class_name(enum ck_class c)
+static const char *class_name(enum check_class c)
 {
     switch (c) {
-    case CK_CLASS_NONE: return "";
-    case CK_SOURCE: return "source";
-    case CK_EXTRACTION: return "extraction";
+    case CHK_CLASS_NONE: return "";
+    case CHK_SOURCE: return "source";
+    case CHK_EXTRACTION: return "extraction";
     }
     return "";
 }
 
-static bool shown(const struct ck_result *x, enum ck_show show)
+static bool shown(const struct check_result *x, enum check_show show)
 {
     switch (show) {
-    case CK_SHOW_ALL: return true;
-    case CK_SHOW_FAILURES: return x->status == CK_FAIL || x->status == CK_WARN;
-    case CK_SHOW_FINDINGS: return x->status == CK_FAIL || x->status == CK_WARN || x->status == CK_UNCHECKABLE;
+    case CHK_SHOW_ALL: return true;
+    case CHK_SHOW_FAILURES: return x->status == CHK_FAIL || x->status == CHK_WARN;
+    case CHK_SHOW_FINDINGS: return x->status == CHK_FAIL || x->status == CHK_WARN || x->status == CHK_UNCHECKABLE;
     }
     return true;
 }
 
-void ck_count(const struct ck_list *l, struct ck_counts *c)
+void check_count(const struct check_results *l, struct check_counts *c)
 {
     memset(c, 0, sizeof *c);
     for (size_t i = 0; i < l->n; i++) {
-        const struct ck_result *x = &l->v[i];
+        const struct check_result *x = &l->v[i];
         c->n[x->status]++;
-        if (x->cls == CK_SOURCE) c->source[x->status]++;
-        if (x->cls == CK_EXTRACTION) c->extraction[x->status]++;
+        if (x->cls == CHK_SOURCE) c->source[x->status]++;
+        if (x->cls == CHK_EXTRACTION) c->extraction[x->status]++;
     }
 }
 
-void ck_write_text(FILE *fp, const struct ck_list *l, enum ck_show show)
+void check_write_text(FILE *fp, const struct check_results *l, enum check_show show)
 {
     for (size_t i = 0; i < l->n; i++) {
-        const struct ck_result *x = &l->v[i];
+        const struct check_result *x = &l->v[i];
         if (!shown(x, show)) continue;
         if (x->line > 0) fprintf(fp, "%s:%ld: ", x->path, x->line);
         else fprintf(fp, "%s: ", x->path);
@@ -1367,12 +1367,12 @@ void ck_write_text(FILE *fp, const struct ck_list *l, enum ck_show show)
         if (x->row) fprintf(fp, " “%s”", x->row);
         if (x->col) fprintf(fp, " / %s", x->col);
         fprintf(fp, ": %s [%s %s%s%s]\n", x->text ? x->text : "", x->id, STATUS_NAME[x->status],
-                x->cls != CK_CLASS_NONE ? " " : "", class_name(x->cls));
+                x->cls != CHK_CLASS_NONE ? " " : "", class_name(x->cls));
     }
 }
 
 /* "3 FAIL (source)", "3 FAIL (2 source, 1 extraction)", "0 FAIL" */
-static void count_with_class(FILE *fp, const struct ck_counts *c, enum ck_status st)
+static void count_with_class(FILE *fp, const struct check_counts *c, enum check_status st)
 {
     fprintf(fp, "%zu %s", c->n[st], STATUS_NAME[st]);
     if (!c->n[st]) return;
@@ -1381,16 +1381,16 @@ static void count_with_class(FILE *fp, const struct ck_counts *c, enum ck_status
     else fprintf(fp, " (%zu source, %zu extraction)", c->source[st], c->extraction[st]);
 }
 
-void ck_write_summary(FILE *fp, const char *label, const struct ck_counts *c)
+void check_write_summary(FILE *fp, const char *label, const struct check_counts *c)
 {
-    fprintf(fp, "%s: %zu PASS, %zu PASS_IMPUTED, ", label, c->n[CK_PASS], c->n[CK_PASS_IMPUTED]);
-    count_with_class(fp, c, CK_FAIL);
+    fprintf(fp, "%s: %zu PASS, %zu PASS_IMPUTED, ", label, c->n[CHK_PASS], c->n[CHK_PASS_IMPUTED]);
+    count_with_class(fp, c, CHK_FAIL);
     fputs(", ", fp);
-    count_with_class(fp, c, CK_WARN);
-    fprintf(fp, ", %zu UNCHECKABLE\n", c->n[CK_UNCHECKABLE]);
+    count_with_class(fp, c, CHK_WARN);
+    fprintf(fp, ", %zu UNCHECKABLE\n", c->n[CHK_UNCHECKABLE]);
 }
 
-void ck_csv_header(struct csvw *w)
+void check_csv_header(struct csvw *w)
 {
     static const char *const H[] = { "report", "body", "year", "regime", "check", "status", "class", "table", "row",
                                      "column", "line", "lhs", "rhs", "difference", "message" };
@@ -1398,11 +1398,11 @@ void ck_csv_header(struct csvw *w)
     csvw_endrow(w);
 }
 
-void ck_write_csv(struct csvw *w, const struct ck_list *l, enum ck_show show)
+void check_write_csv(struct csvw *w, const struct check_results *l, enum check_show show)
 {
     char buf[32];
     for (size_t i = 0; i < l->n; i++) {
-        const struct ck_result *x = &l->v[i];
+        const struct check_result *x = &l->v[i];
         if (!shown(x, show)) continue;
         csvw_fieldz(w, x->path);
         csvw_fieldz(w, x->body);
@@ -1441,14 +1441,14 @@ static const char *regimes_text(unsigned bits)
     return "all";
 }
 
-size_t ck_infos(const struct ck_info **out)
+size_t check_infos(const struct check_info **out)
 {
-    static struct ck_info list[ARRAY_LEN(CK_IDENTITIES) + ARRAY_LEN(CK_ADVISORY)];
+    static struct check_info list[ARRAY_LEN(CK_IDENTITIES) + ARRAY_LEN(CK_ADVISORY)];
     static size_t n;
     if (!n) {
         for (size_t i = 0; i < ARRAY_LEN(CK_IDENTITIES); i++) {
             if (!CK_IDENTITIES[i].desc) continue;
-            list[n++] = (struct ck_info){ CK_IDENTITIES[i].id, regimes_text(CK_IDENTITIES[i].regimes),
+            list[n++] = (struct check_info){ CK_IDENTITIES[i].id, regimes_text(CK_IDENTITIES[i].regimes),
                                           CK_IDENTITIES[i].desc };
         }
         for (size_t i = 0; i < ARRAY_LEN(CK_ADVISORY); i++) list[n++] = CK_ADVISORY[i];

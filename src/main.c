@@ -220,8 +220,8 @@ static void usage_check(FILE *fp)
           "ran together, stated only in the prose, or approximate.\n"
           "\n"
           "Checks:\n", fp);
-    const struct ck_info *ci;
-    size_t n = ck_infos(&ci);
+    const struct check_info *ci;
+    size_t n = check_infos(&ci);
     for (size_t i = 0; i < n; i++) fprintf(fp, "  %-3s %-8s %s\n", ci[i].id, ci[i].regimes, ci[i].desc);
     fputs("\n"
           "Options:\n"
@@ -250,18 +250,18 @@ static void usage_check(FILE *fp)
 struct check_ctx {
     FILE *fp;
     struct csvw *csv;
-    enum ck_show show;
+    enum check_show show;
     bool quiet;
-    struct ck_series *series;
-    struct ck_list list;
-    struct ck_counts all;
+    struct check_series *series;
+    struct check_results list;
+    struct check_counts all;
     size_t nreports, nfailed;
     bool any_failed;
 };
 
-static void counts_add(struct ck_counts *a, const struct ck_counts *b)
+static void counts_add(struct check_counts *a, const struct check_counts *b)
 {
-    for (int i = 0; i < CK__NSTATUS; i++) {
+    for (int i = 0; i < CHK__NSTATUS; i++) {
         a->n[i] += b->n[i];
         a->source[i] += b->source[i];
         a->extraction[i] += b->extraction[i];
@@ -279,25 +279,25 @@ static int emit_check(struct report *r, void *arg)
         diag_flush(&r->diag, stderr);
     }
     if (r->failed) { c->any_failed = true; return 0; }
-    ck_list_clear(&c->list);
+    check_results_clear(&c->list);
     check_report(r, &c->list);
     check_series_add(c->series, r);
-    struct ck_counts k;
-    ck_count(&c->list, &k);
+    struct check_counts k;
+    check_count(&c->list, &k);
     counts_add(&c->all, &k);
     c->nreports++;
-    c->nfailed += k.n[CK_FAIL] > 0;
+    c->nfailed += k.n[CHK_FAIL] > 0;
     if (c->csv) {
-        ck_write_csv(c->csv, &c->list, c->show);
+        check_write_csv(c->csv, &c->list, c->show);
         return 0;
     }
-    ck_write_text(c->fp, &c->list, c->show);
+    check_write_text(c->fp, &c->list, c->show);
     char year[16];
     snprintf(year, sizeof year, "%d", r->year);
     strbuf lab;
     sb_init(&lab);
     sb_printf(&lab, "%s: %s %s %s", r->path, r->body ? r->body : "?", r->year ? year : "?", regime_name(r->regime));
-    ck_write_summary(c->fp, lab.s, &k);
+    check_write_summary(c->fp, lab.s, &k);
     sb_free(&lab);
     fputc('\n', c->fp);
     return 0;
@@ -318,7 +318,7 @@ static int cmd_check(int argc, char **argv)
     bool csv = false;
     const char *outpath = NULL;
     long jobs = default_jobs();
-    struct check_ctx ctx = { .show = CK_SHOW_FINDINGS };
+    struct check_ctx ctx = { .show = CHK_SHOW_FINDINGS };
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:j:aFqh", opts, NULL)) != -1) {
@@ -340,8 +340,8 @@ static int cmd_check(int argc, char **argv)
             }
             break;
         }
-        case 'a': ctx.show = CK_SHOW_ALL; break;
-        case 'F': ctx.show = CK_SHOW_FAILURES; break;
+        case 'a': ctx.show = CHK_SHOW_ALL; break;
+        case 'F': ctx.show = CHK_SHOW_FAILURES; break;
         case 'q': ctx.quiet = true; break;
         case 'h': usage_check(stdout); return EXIT_OK;
         default: try_help("check"); return EXIT_USAGE;
@@ -359,36 +359,36 @@ static int cmd_check(int argc, char **argv)
     }
     ctx.fp = of.fp;
     ctx.series = check_series_new();
-    ck_list_init(&ctx.list);
+    check_results_init(&ctx.list);
     if (csv) {
         ctx.csv = csvw_new(of.fp, 0);
-        ck_csv_header(ctx.csv);
+        check_csv_header(ctx.csv);
     }
     struct diag d;
     diag_init(&d);
     int rc = recin_run(argv + optind, (size_t)(argc - optind), (int)jobs, emit_check, &ctx, &d);
     diag_flush(&d, stderr);
     /* across reports */
-    ck_list_clear(&ctx.list);
+    check_results_clear(&ctx.list);
     check_series_run(ctx.series, &ctx.list);
-    struct ck_counts k;
-    ck_count(&ctx.list, &k);
+    struct check_counts k;
+    check_count(&ctx.list, &k);
     if (ctx.csv) {
-        ck_write_csv(ctx.csv, &ctx.list, ctx.show);
+        check_write_csv(ctx.csv, &ctx.list, ctx.show);
     } else {
         if (ctx.list.n) {
-            ck_write_text(of.fp, &ctx.list, ctx.show);
-            ck_write_summary(of.fp, "across reports", &k);
+            check_write_text(of.fp, &ctx.list, ctx.show);
+            check_write_summary(of.fp, "across reports", &k);
         }
         strbuf lab;
         sb_init(&lab);
         sb_printf(&lab, "%zu report%s, %zu with FAIL", ctx.nreports, ctx.nreports == 1 ? "" : "s", ctx.nfailed);
-        ck_write_summary(of.fp, lab.s, &ctx.all);
+        check_write_summary(of.fp, lab.s, &ctx.all);
         sb_free(&lab);
     }
-    bool any_fail = ctx.all.n[CK_FAIL] > 0;
+    bool any_fail = ctx.all.n[CHK_FAIL] > 0;
     int wrc = ctx.csv ? csvw_free(ctx.csv) : 0;
-    ck_list_free(&ctx.list);
+    check_results_free(&ctx.list);
     check_series_free(ctx.series);
     if (rc == 3) { ofile_abort(&of); return EXIT_IO; }
     if (wrc != 0 || ofile_commit(&of) != 0) {

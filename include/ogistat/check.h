@@ -29,13 +29,13 @@
 #include <stdio.h>
 #include "ogistat/record.h"
 
-enum ck_status { CK_PASS, CK_PASS_IMPUTED, CK_FAIL, CK_WARN, CK_UNCHECKABLE, CK__NSTATUS };
-enum ck_class { CK_CLASS_NONE, CK_SOURCE, CK_EXTRACTION };
+enum check_status { CHK_PASS, CHK_PASS_IMPUTED, CHK_FAIL, CHK_WARN, CHK_UNCHECKABLE, CHK__NSTATUS };
+enum check_class { CHK_CLASS_NONE, CHK_SOURCE, CHK_EXTRACTION };
 
-struct ck_result {
+struct check_result {
     const char *id;             /* "N1" (static) */
-    enum ck_status status;
-    enum ck_class cls;          /* FAIL and WARN only */
+    enum check_status status;
+    enum check_class cls;          /* FAIL and WARN only */
     char *path, *body;          /* the report the finding is located in (owned) */
     int year;
     enum regime regime;
@@ -48,49 +48,49 @@ struct ck_result {
     int64_t lhs, rhs;
 };
 
-struct ck_list {
-    struct ck_result *v;
+struct check_results {
+    struct check_result *v;
     size_t n, cap;
 };
 
-void ck_list_init(struct ck_list *l);
-void ck_list_clear(struct ck_list *l);     /* frees the results, keeps the list usable */
-void ck_list_free(struct ck_list *l);      /* frees members, not l; accepts NULL */
+void check_results_init(struct check_results *l);
+void check_results_clear(struct check_results *l);     /* frees the results, keeps the list usable */
+void check_results_free(struct check_results *l);      /* frees members, not l; accepts NULL */
 
 /* Evaluate every identity of r's regime and the prose checks; results appended to out. */
-void check_report(const struct report *r, struct ck_list *out);
+void check_report(const struct report *r, struct check_results *out);
 
 /* ==== across reports ==== */
-struct ck_series;
-struct ck_series *check_series_new(void);
-void check_series_add(struct ck_series *s, const struct report *r);   /* copies what it needs */
-void check_series_run(const struct ck_series *s, struct ck_list *out);
-void check_series_free(struct ck_series *s);                          /* accepts NULL */
+struct check_series;
+struct check_series *check_series_new(void);
+void check_series_add(struct check_series *s, const struct report *r);   /* copies what it needs */
+void check_series_run(const struct check_series *s, struct check_results *out);
+void check_series_free(struct check_series *s);                          /* accepts NULL */
 
 /* ==== output ==== */
-enum ck_show { CK_SHOW_FINDINGS, CK_SHOW_FAILURES, CK_SHOW_ALL };
+enum check_show { CHK_SHOW_FINDINGS, CHK_SHOW_FAILURES, CHK_SHOW_ALL };
 
 /* Per-status counts of a list (FAIL and WARN split by class in the text summary). */
-struct ck_counts {
-    size_t n[CK__NSTATUS];
-    size_t source[CK__NSTATUS], extraction[CK__NSTATUS];   /* FAIL and WARN by class */
+struct check_counts {
+    size_t n[CHK__NSTATUS];
+    size_t source[CHK__NSTATUS], extraction[CHK__NSTATUS];   /* FAIL and WARN by class */
 };
-void ck_count(const struct ck_list *l, struct ck_counts *c);
+void check_count(const struct check_results *l, struct check_counts *c);
 
 /* Text: one line per shown result, "FILE:LINE: 表三 “row” / col: text [ID STATUS class]". */
-void ck_write_text(FILE *fp, const struct ck_list *l, enum ck_show show);
+void check_write_text(FILE *fp, const struct check_results *l, enum check_show show);
 /* "FILE: body year regime: 41 PASS, 2 PASS_IMPUTED, 1 FAIL (source), 0 WARN, 3 UNCHECKABLE"
  * (a class in brackets when all FAILs or WARNs have it, else "(2 source, 1 extraction)") */
-void ck_write_summary(FILE *fp, const char *label, const struct ck_counts *c);
-/* CSV rows (header with ck_csv_header); rows not shown are skipped. */
+void check_write_summary(FILE *fp, const char *label, const struct check_counts *c);
+/* CSV rows (header with check_csv_header); rows not shown are skipped. */
 struct csvw;
-void ck_csv_header(struct csvw *w);
-void ck_write_csv(struct csvw *w, const struct ck_list *l, enum ck_show show);
+void check_csv_header(struct csvw *w);
+void check_write_csv(struct csvw *w, const struct check_results *l, enum check_show show);
 
 /* The checks for --help and --list: id, regimes, description; NULL-terminated walk. */
-struct ck_info {
+struct check_info {
     const char *id, *regimes, *desc;
 };
-size_t ck_infos(const struct ck_info **out);
+size_t check_infos(const struct check_info **out);
 
 #endif
