@@ -1043,25 +1043,31 @@ static void cross_check(struct check_results *out, const char *id, const struct 
     size_t na = 0;
     for (size_t i = 0; i < nt && na < 7; i++) all[na++] = &t[i];
     all[na++] = target;
+    /* the sum first: the text says = or ≠ */
     int64_t sum = 0;
+    for (size_t i = 0; i < na; i++) {
+        const struct sfig *f = all[i]->fd.f;
+        if (!f || f->st == CELL_NA || f->st == CELL_UNPARSEABLE) uncheck = true;
+        else if (f->st == CELL_BLANK) blank = true;
+        else if (!taint && f->taint) taint = f->taint;
+        if (all[i] != target && f && f->st == CELL_VALUE) sum += all[i]->sign * f->v100;
+    }
+    int64_t tv = target->fd.f && target->fd.f->st == CELL_VALUE ? target->fd.f->v100 : 0;
+    enum check_status st = uncheck ? CHK_UNCHECKABLE : sum == tv ? (blank ? CHK_PASS_IMPUTED : CHK_PASS) : CHK_WARN;
     strbuf b;
     sb_init(&b);
     for (size_t i = 0; i < na; i++) {
         const struct xterm *x = all[i];
         const struct sfig *f = x->fd.f;
-        if (x == target) sb_printf(&b, " %s ", "=");
+        if (x == target) sb_printf(&b, " %s ", st == CHK_WARN ? "≠" : "=");
         else if (i > 0) sb_printf(&b, " %s ", x->sign < 0 ? "−" : "+");
         sb_printf(&b, "%s (", x->label);
-        if (!f) { uncheck = true; sb_puts(&b, "missing"); }
-        else if (f->st == CELL_VALUE) { sb_v100(&b, f->v100); if (!taint && f->taint) taint = f->taint; }
-        else if (f->st == CELL_BLANK) { sb_puts(&b, "空"); blank = true; }
-        else { sb_puts(&b, "NA"); uncheck = true; }
+        if (!f) sb_puts(&b, "missing");
+        else if (f->st == CELL_VALUE) sb_v100(&b, f->v100);
+        else sb_puts(&b, f->st == CELL_BLANK ? "空" : "NA");
         if (f && x->cite) sb_printf(&b, ", %s:%ld", x->fd.s->path, f->line);
         sb_puts(&b, ")");
-        if (x != target && f && f->st == CELL_VALUE) sum += x->sign * f->v100;
     }
-    int64_t tv = target->fd.f && target->fd.f->st == CELL_VALUE ? target->fd.f->v100 : 0;
-    enum check_status st = uncheck ? CHK_UNCHECKABLE : sum == tv ? (blank ? CHK_PASS_IMPUTED : CHK_PASS) : CHK_WARN;
     /* the finding sits in the later report, at the target's cell */
     const struct ssum *at = target->fd.s;
     for (size_t i = 0; !at && i < na; i++) at = all[i]->fd.s;

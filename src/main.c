@@ -222,7 +222,10 @@ static void usage_check(FILE *fp)
           "Checks:\n", fp);
     const struct check_info *ci;
     size_t n = check_infos(&ci);
-    for (size_t i = 0; i < n; i++) fprintf(fp, "  %-3s %-8s %s\n", ci[i].id, ci[i].regimes, ci[i].desc);
+    for (size_t i = 0; i < n; i++) {
+        bool again = i > 0 && strcmp(ci[i].id, ci[i - 1].id) == 0;
+        fprintf(fp, "  %-3s %-8s %s\n", again ? "" : ci[i].id, again ? "" : ci[i].regimes, ci[i].desc);
+    }
     fputs("\n"
           "Options:\n"
           "  -f, --format=FMT     text (default): findings grouped by report, a summary line per\n"
@@ -233,6 +236,7 @@ static void usage_check(FILE *fp)
           "  -a, --all            show every result, PASS included (default: FAIL, WARN, UNCHECKABLE)\n"
           "  -F, --failures-only  show FAIL and WARN only\n"
           "  -q, --quiet          do not print the parser's per-report notes\n"
+          "  -l, --list           list the checks (id, regimes, description; tab-separated)\n"
           "  -h, --help           show this help\n"
           "\n"
           "Examples:\n"
@@ -312,6 +316,7 @@ static int cmd_check(int argc, char **argv)
         { "all", no_argument, NULL, 'a' },
         { "failures-only", no_argument, NULL, 'F' },
         { "quiet", no_argument, NULL, 'q' },
+        { "list", no_argument, NULL, 'l' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -321,7 +326,7 @@ static int cmd_check(int argc, char **argv)
     struct check_ctx ctx = { .show = CHK_SHOW_FINDINGS };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:j:aFqh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:j:aFqlh", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "csv") == 0) csv = true;
@@ -343,6 +348,12 @@ static int cmd_check(int argc, char **argv)
         case 'a': ctx.show = CHK_SHOW_ALL; break;
         case 'F': ctx.show = CHK_SHOW_FAILURES; break;
         case 'q': ctx.quiet = true; break;
+        case 'l': {
+            const struct check_info *ci;
+            size_t n = check_infos(&ci);
+            for (size_t i = 0; i < n; i++) printf("%s\t%s\t%s\n", ci[i].id, ci[i].regimes, ci[i].desc);
+            return EXIT_OK;
+        }
         case 'h': usage_check(stdout); return EXIT_OK;
         default: try_help("check"); return EXIT_USAGE;
         }

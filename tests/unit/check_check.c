@@ -467,7 +467,7 @@ START_TEST(test_s1_carry_over)
     check_series_run(s, &l);
     ck_assert_uint_eq(count(&l, "S1", CHK_PASS), 6);
     RESULT_IS(find(&l, "S1", NULL, "总计", 0), CHK_WARN, CHK_SOURCE, 130,
-              "2023 “四、结转下年度继续办理” (1, a/2023.txt:213) = 2024 “二、上年结转政府信息公开申请数量” (2), 差 -1");
+              "2023 “四、结转下年度继续办理” (1, a/2023.txt:213) ≠ 2024 “二、上年结转政府信息公开申请数量” (2), 差 -1");
     ck_assert_str_eq(find(&l, "S1", NULL, "总计", 0)->path, "b/2024.txt");
     check_results_free(&l);
     check_series_free(s);
@@ -500,7 +500,7 @@ START_TEST(test_s2_in_force)
     ck_assert_uint_eq(l.n, 1);
     const struct check_result *x = find(&l, "S2", "行政规范性文件", "现行有效件数", 0);
     RESULT_IS(x, CHK_WARN, CHK_SOURCE, 10,
-              "2024 现行有效件数 (440, 018.html:349) + 2025 本年制发件数 (58) − 2025 本年废止件数 (45) = "
+              "2024 现行有效件数 (440, 018.html:349) + 2025 本年制发件数 (58) − 2025 本年废止件数 (45) ≠ "
               "2025 现行有效件数 (546), 差 -93");
     ck_assert_str_eq(x->table, "表二");
     check_results_free(&l);
@@ -532,7 +532,7 @@ START_TEST(test_a6_cumulative)
     check_series_run(s, &l);
     ck_assert_uint_eq(l.n, 1);
     RESULT_IS(find(&l, "A6", NULL, "历年累计", 0), CHK_WARN, CHK_SOURCE, 11,
-              "2016 历年累计 (85376, 010.txt:10) + 2017 本年度 (2122) = 2017 历年累计 (10037), 差 77461");
+              "2016 历年累计 (85376, 010.txt:10) + 2017 本年度 (2122) ≠ 2017 历年累计 (10037), 差 77461");
     check_results_free(&l);
     check_series_free(s);
 }
