@@ -51,6 +51,43 @@ static long default_jobs(void)
     return n > 0 ? n : 1;
 }
 
+/* -j N: 1-256. Returns EXIT_OK, or EXIT_USAGE after saying why. */
+static int parse_jobs(const char *cmd, const char *arg, long *jobs)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || *end || n < 1 || n > 256) {
+        fprintf(stderr, "ogistat: %s: invalid number of jobs '%s' (1-256)\n", cmd, arg);
+        try_help(cmd);
+        return EXIT_USAGE;
+    }
+    *jobs = n;
+    return EXIT_OK;
+}
+
+/* A report's parse notes on stderr (only its errors when quiet), in input order. */
+static void report_notes(struct report *r, bool quiet)
+{
+    if (quiet) {
+        for (size_t i = 0; i < r->diag.n; i++)
+            if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
+        diag_free(&r->diag);
+    } else {
+        diag_flush(&r->diag, stderr);
+    }
+}
+
+/* Commit an output file (wrc: the writer's status). Returns EXIT_OK or EXIT_IO. */
+static int output_done(struct ofile *of, int wrc, const char *outpath)
+{
+    if (wrc == 0 && ofile_commit(of) == 0) return EXIT_OK;
+    int e = errno;
+    ofile_abort(of);
+    fprintf(stderr, "ogistat: %s: write error: %s\n", outpath ? outpath : "standard output", strerror(e ? e : EIO));
+    return EXIT_IO;
+}
+
 /* ==== parse ==== */
 
 static void usage_parse(FILE *fp)
@@ -105,13 +142,7 @@ static int emit_report(struct report *r, void *arg)
 {
     struct parse_ctx *c = arg;
     if (r->failed) c->any_failed = true;
-    if (c->quiet) {
-        for (size_t i = 0; i < r->diag.n; i++)
-            if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
-        diag_free(&r->diag);
-    } else {
-        diag_flush(&r->diag, stderr);
-    }
+    report_notes(r, c->quiet);
     if (!r->failed) out_report(c->out, r);
     return 0;
 }
@@ -144,17 +175,9 @@ static int cmd_parse(int argc, char **argv)
             else { fprintf(stderr, "ogistat: parse: unknown format '%s' (long, wide)\n", optarg); try_help("parse"); return EXIT_USAGE; }
             break;
         case 'o': outpath = optarg; break;
-        case 'j': {
-            char *end;
-            errno = 0;
-            jobs = strtol(optarg, &end, 10);
-            if (errno || *end || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "ogistat: parse: invalid number of jobs '%s' (1-256)\n", optarg);
-                try_help("parse");
-                return EXIT_USAGE;
-            }
+        case 'j':
+            if (parse_jobs("parse", optarg, &jobs) != EXIT_OK) return EXIT_USAGE;
             break;
-        }
         case 'B': csv_flags |= CSVW_BOM; break;
         case 'q': quiet = true; break;
         case 'T': tokens = true; break;
@@ -193,12 +216,7 @@ static int cmd_parse(int argc, char **argv)
     int wrc = out_free(ctx.out);
     parse_files_free(files, nfiles);
     if (rc == 3) { ofile_abort(&of); return EXIT_IO; }
-    if (wrc != 0 || ofile_commit(&of) != 0) {
-        int e = errno;
-        ofile_abort(&of);
-        fprintf(stderr, "ogistat: %s: write error: %s\n", outpath ? outpath : "standard output", strerror(e ? e : EIO));
-        return EXIT_IO;
-    }
+    if (output_done(&of, wrc, outpath) != EXIT_OK) return EXIT_IO;
     return (collect_rc || ctx.any_failed) ? EXIT_DATA : EXIT_OK;
 }
 
@@ -275,13 +293,7 @@ static void counts_add(struct check_counts *a, const struct check_counts *b)
 static int emit_check(struct report *r, void *arg)
 {
     struct check_ctx *c = arg;
-    if (c->quiet) {
-        for (size_t i = 0; i < r->diag.n; i++)
-            if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
-        diag_free(&r->diag);
-    } else {
-        diag_flush(&r->diag, stderr);
-    }
+    report_notes(r, c->quiet);
     if (r->failed) { c->any_failed = true; return 0; }
     check_results_clear(&c->list);
     check_report(r, &c->list);
@@ -334,17 +346,9 @@ static int cmd_check(int argc, char **argv)
             else { fprintf(stderr, "ogistat: check: unknown format '%s' (text, csv)\n", optarg); try_help("check"); return EXIT_USAGE; }
             break;
         case 'o': outpath = optarg; break;
-        case 'j': {
-            char *end;
-            errno = 0;
-            jobs = strtol(optarg, &end, 10);
-            if (errno || *end || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "ogistat: check: invalid number of jobs '%s' (1-256)\n", optarg);
-                try_help("check");
-                return EXIT_USAGE;
-            }
+        case 'j':
+            if (parse_jobs("check", optarg, &jobs) != EXIT_OK) return EXIT_USAGE;
             break;
-        }
         case 'a': ctx.show = CHK_SHOW_ALL; break;
         case 'F': ctx.show = CHK_SHOW_FAILURES; break;
         case 'q': ctx.quiet = true; break;
@@ -402,12 +406,7 @@ static int cmd_check(int argc, char **argv)
     check_results_free(&ctx.list);
     check_series_free(ctx.series);
     if (rc == 3) { ofile_abort(&of); return EXIT_IO; }
-    if (wrc != 0 || ofile_commit(&of) != 0) {
-        int e = errno;
-        ofile_abort(&of);
-        fprintf(stderr, "ogistat: %s: write error: %s\n", outpath ? outpath : "standard output", strerror(e ? e : EIO));
-        return EXIT_IO;
-    }
+    if (output_done(&of, wrc, outpath) != EXIT_OK) return EXIT_IO;
     return (rc || ctx.any_failed || any_fail) ? EXIT_DATA : EXIT_OK;
 }
 

@@ -32,6 +32,26 @@ static void one(struct report *r, int m, int64_t v, long line)
     report_set(r, m, REG_METRICS[m].applicant_dim ? AP_TOTAL : AP_NONE, CELL_VALUE, Q_EXACT, v * 100, SRC_TABLE, line);
 }
 
+/* A report with just its header; cells follow with one() or cells(). */
+static void blank_report(struct report *r, const char *path, const char *body, int year, enum regime g)
+{
+    report_init(r, path);
+    r->body = body ? xstrdup(body) : NULL;
+    r->year = year;
+    r->regime = g;
+}
+
+/* Cells without the applicant dimension (or its 总计): { metric, value, line } each. */
+struct mv {
+    int m, v, line;
+};
+static void cells(struct report *r, const struct mv *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) one(r, v[i].m, v[i].v, v[i].line);
+}
+#define CELLS(r, ...) cells((r), (const struct mv[]){ __VA_ARGS__ }, \
+                            sizeof((const struct mv[]){ __VA_ARGS__ }) / sizeof(struct mv))
+
 /* A consistent R21 report (the 平潭 2021 req_new row of DOMAIN §6.8):
  *   一、本年新收   64 0 0 2 0 4 70      二、上年结转 0 …
  *   （一）予以公开 50 0 0 2 0 4 56      1.本机关不掌握 13 0 0 0 0 0 13   every other outcome 0
@@ -131,16 +151,22 @@ START_TEST(test_consistent_r21)
 }
 END_TEST
 
+/* r21 with nothing carried out: N1 fails in the 自然人 and 总计 columns. Checked into l. */
+static void broken_n1(struct report *r, struct check_results *l)
+{
+    r21(r, "data/x.html");
+    set7(r, M_REQ_CARRY_OUT, AP_NATURAL, CELL_VALUE, 0, Q_EXACT);
+    set7(r, M_REQ_CARRY_OUT, AP_TOTAL, CELL_VALUE, 0, Q_EXACT);
+    check_results_init(l);
+    check_report(r, l);
+}
+
 /* The issue's example: 一+二 (64+0) ≠ 三+四 (63+0), 差 1, located at （七）总计 / 自然人 */
 START_TEST(test_n1_fail_source)
 {
     struct report r;
-    r21(&r, "data/x.html");
-    set7(&r, M_REQ_CARRY_OUT, AP_NATURAL, CELL_VALUE, 0, Q_EXACT);
-    set7(&r, M_REQ_CARRY_OUT, AP_TOTAL, CELL_VALUE, 0, Q_EXACT);
     struct check_results l;
-    check_results_init(&l);
-    check_report(&r, &l);
+    broken_n1(&r, &l);
     ck_assert_uint_eq(count(&l, NULL, CHK_FAIL), 2);
     const struct check_result *x = find(&l, "N1", "（七）总计", "自然人", 0);
     RESULT_IS(x, CHK_FAIL, CHK_SOURCE, 212, "一+二 (64+0) ≠ 三+四 (63+0), 差 1");
@@ -268,8 +294,7 @@ END_TEST
 START_TEST(test_nonnegative)
 {
     struct report r;
-    report_init(&r, "x");
-    r.regime = RG_R19;
+    blank_report(&r, "x", NULL, 0, RG_R19);
     report_set(&r, M_ART20_LICENSE_DELTA, AP_NONE, CELL_VALUE, Q_EXACT, -800, SRC_TABLE, 5);
     report_set(&r, M_ART20_PENALTY_PREV_ITEMS, AP_NONE, CELL_VALUE, Q_EXACT, -300, SRC_TABLE, 6);
     report_set(&r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE, CELL_VALUE, Q_EXACT, 12345, SRC_TABLE, 7);
@@ -292,18 +317,10 @@ END_TEST
 START_TEST(test_r08_deny_scope)
 {
     struct report r;
-    report_init(&r, "x");
-    r.regime = RG_R08;
-    one(&r, M_REP_TOTAL, 10, 50);
-    one(&r, M_REP_AGREE, 5, 51);
-    one(&r, M_REP_PARTIAL, 2, 52);
-    one(&r, M_REP_DENY_TOTAL, 3, 53);
-    one(&r, M_REP_DENY_NOT_GOV_INFO, 0, 54);
-    one(&r, M_REP_NOT_EXIST, 2, 55);
-    one(&r, M_REP_NOT_THIS_AGENCY, 1, 56);
-    one(&r, M_REP_UNCLEAR, 0, 57);
-    one(&r, M_REP_DENY_STATE_SECRET, 0, 58);
-    one(&r, M_REP_DENY_OTHER, 0, 59);
+    blank_report(&r, "x", NULL, 0, RG_R08);
+    CELLS(&r, { M_REP_TOTAL, 10, 50 }, { M_REP_AGREE, 5, 51 }, { M_REP_PARTIAL, 2, 52 }, { M_REP_DENY_TOTAL, 3, 53 },
+          { M_REP_DENY_NOT_GOV_INFO, 0, 54 }, { M_REP_NOT_EXIST, 2, 55 }, { M_REP_NOT_THIS_AGENCY, 1, 56 },
+          { M_REP_UNCLEAR, 0, 57 }, { M_REP_DENY_STATE_SECRET, 0, 58 }, { M_REP_DENY_OTHER, 0, 59 });
     struct check_results l;
     check_results_init(&l);
     check_report(&r, &l);
@@ -337,14 +354,9 @@ END_TEST
 START_TEST(test_r08_other)
 {
     struct report r;
-    report_init(&r, "x");
-    r.regime = RG_R08;
-    one(&r, M_REQ_NEW, 7, 10);
-    one(&r, M_REQ_CH_IN_PERSON, 0, 11);
-    one(&r, M_REQ_CH_EMAIL, 3, 12);
-    one(&r, M_REQ_CH_WEB, 4, 13);
-    one(&r, M_PRO_TOTAL, 600, 20);
-    one(&r, M_PRO_FULLTEXT_E, 700, 21);
+    blank_report(&r, "x", NULL, 0, RG_R08);
+    CELLS(&r, { M_REQ_NEW, 7, 10 }, { M_REQ_CH_IN_PERSON, 0, 11 }, { M_REQ_CH_EMAIL, 3, 12 }, { M_REQ_CH_WEB, 4, 13 },
+          { M_PRO_TOTAL, 600, 20 }, { M_PRO_FULLTEXT_E, 700, 21 });
     struct check_results l;
     check_results_init(&l);
     check_report(&r, &l);
@@ -353,11 +365,8 @@ START_TEST(test_r08_other)
     check_results_clear(&l);
     report_free(&r);
     /* 004 平潭县 2012 */
-    report_init(&r, "x");
-    r.regime = RG_R08;
-    one(&r, M_PRO_TOTAL, 2026, 10);
-    one(&r, M_PRO_CH_WEBSITE, 1795, 10);
-    one(&r, M_PRO_CH_GAZETTE, 0, 10);
+    blank_report(&r, "x", NULL, 0, RG_R08);
+    CELLS(&r, { M_PRO_TOTAL, 2026, 10 }, { M_PRO_CH_WEBSITE, 1795, 10 }, { M_PRO_CH_GAZETTE, 0, 10 });
     check_report(&r, &l);
     RESULT_IS(find(&l, "A7", "主动公开信息数", NULL, 0), CHK_FAIL, CHK_SOURCE, 10,
               "网站公开+政府公报公开 (1795+0) ≠ 主动公开信息数 (2026), 差 -231");
@@ -368,18 +377,24 @@ END_TEST
 
 /* ==== real reports ==== */
 
+/* Parse a fixture (tests/data/unit) and check it. */
+static void check_fixture(const char *name, struct report *r, struct check_results *l)
+{
+    size_t n;
+    char *doc = load_fixture(name, &n);
+    parse_doc(r, doc);
+    free(doc);
+    check_results_init(l);
+    check_report(r, l);
+}
+
 /* 洪泽区 2023 (pdftotext -layout): 表四 行政复议 10 1 0 0 总计 0 and 复议后起诉 5 0 0 0 总计 0,
  * every cell read cleanly: the report contradicts itself (truth: # source inconsistency) */
 START_TEST(test_real_hongze2023)
 {
-    size_t n;
-    char *doc = load_fixture("hongze2023_layout.txt", &n);
     struct report r;
-    parse_doc(&r, doc);
-    free(doc);
     struct check_results l;
-    check_results_init(&l);
-    check_report(&r, &l);
+    check_fixture("hongze2023_layout.txt", &r, &l);
     ck_assert_uint_eq(count(&l, NULL, CHK_FAIL), 2);
     RESULT_IS(find(&l, "N5", "行政复议", "总计", 0), CHK_FAIL, CHK_SOURCE, 109,
               "结果维持+结果纠正+其他结果+尚未审结 (10+1+0+0) ≠ 总计 (0), 差 11");
@@ -395,14 +410,9 @@ END_TEST
 /* 漳州市司法局 2023 (pipe rows): 1|0|0|0|0|0|0 in three rows (truth: # source inconsistency) */
 START_TEST(test_real_seed004)
 {
-    size_t n;
-    char *doc = load_fixture("seed004_tables.txt", &n);
     struct report r;
-    parse_doc(&r, doc);
-    free(doc);
     struct check_results l;
-    check_results_init(&l);
-    check_report(&r, &l);
+    check_fixture("seed004_tables.txt", &r, &l);
     ck_assert_uint_eq(count(&l, NULL, CHK_FAIL), 3);
     ck_assert_uint_eq(count(&l, "N4", CHK_FAIL), 3);
     RESULT_IS(find(&l, "N4", "一、本年新收政府信息公开申请数量", "总计", 0), CHK_FAIL, CHK_SOURCE, 19,
@@ -418,18 +428,13 @@ END_TEST
  * report passes every identity it can be checked on */
 START_TEST(test_real_flattened_inferred)
 {
-    size_t n;
-    char *doc = load_fixture("015_flattened_tables.txt", &n);
     struct report r;
-    parse_doc(&r, doc);
-    free(doc);
+    struct check_results l;
+    check_fixture("015_flattened_tables.txt", &r, &l);
     const struct cell *c = report_get(&r, M_REQ_NEW, AP_NATURAL);       /* 640020470 */
     ck_assert(c && c->inferred);
     c = report_get(&r, M_REV_TOTAL, AP_NONE);                          /* 10203120001200000 */
     ck_assert(c && c->inferred);
-    struct check_results l;
-    check_results_init(&l);
-    check_report(&r, &l);
     ck_assert_uint_eq(count(&l, NULL, CHK_FAIL), 0);
     ck_assert_uint_gt(count(&l, NULL, CHK_PASS), 40);
     check_results_free(&l);
@@ -439,38 +444,40 @@ END_TEST
 
 /* ==== across reports ==== */
 
-static void add(struct check_series *s, struct report *r)
+/* The checks across the n reports v (freed here), into l. */
+static void run_series(struct report *v, size_t n, struct check_results *l)
 {
-    check_series_add(s, r);
-    report_free(r);
+    struct check_series *s = check_series_new();
+    for (size_t i = 0; i < n; i++) {
+        check_series_add(s, &v[i]);
+        report_free(&v[i]);
+    }
+    check_results_init(l);
+    check_series_run(s, l);
+    check_series_free(s);
 }
 
 /* S1: 结转下年度 (t) against 上年结转 (t+1), the same body under two names */
 START_TEST(test_s1_carry_over)
 {
-    struct check_series *s = check_series_new();
-    struct report a, b;
-    r21(&a, "a/2023.txt");
-    free(a.body);
-    a.body = xstrdup("洪泽区人民政府");
-    a.year = 2023;
-    r21(&b, "b/2024.txt");
-    free(b.body);
-    b.body = xstrdup("淮安市洪泽区人民政府");
-    b.year = 2024;
+    struct report v[2];
+    r21(&v[0], "a/2023.txt");
+    free(v[0].body);
+    v[0].body = xstrdup("洪泽区人民政府");
+    v[0].year = 2023;
+    r21(&v[1], "b/2024.txt");
+    free(v[1].body);
+    v[1].body = xstrdup("淮安市洪泽区人民政府");
+    v[1].year = 2024;
     static const int IN[] = { 1, 0, 0, 0, 0, 0, 2 };
-    row7(&b, M_REQ_CARRY_IN, IN, 130);
-    add(s, &a);
-    add(s, &b);
+    row7(&v[1], M_REQ_CARRY_IN, IN, 130);
     struct check_results l;
-    check_results_init(&l);
-    check_series_run(s, &l);
+    run_series(v, 2, &l);
     ck_assert_uint_eq(count(&l, "S1", CHK_PASS), 6);
     RESULT_IS(find(&l, "S1", NULL, "总计", 0), CHK_WARN, CHK_SOURCE, 130,
               "2023 “四、结转下年度继续办理” (1, a/2023.txt:213) ≠ 2024 “二、上年结转政府信息公开申请数量” (2), 差 -1");
     ck_assert_str_eq(find(&l, "S1", NULL, "总计", 0)->path, "b/2024.txt");
     check_results_free(&l);
-    check_series_free(s);
 }
 END_TEST
 
@@ -478,25 +485,14 @@ END_TEST
  * as the truth files read them, 440 + 58 − 45 = 453 against 546 (truth: # source inconsistency) */
 START_TEST(test_s2_in_force)
 {
-    struct check_series *s = check_series_new();
-    struct report a, b;
-    report_init(&a, "018.html");
-    a.body = xstrdup("平潭综合实验区管委会");
-    a.year = 2024;
-    a.regime = RG_R21;
-    one(&a, M_ART20_NORMDOC_IN_FORCE, 440, 349);
-    report_init(&b, "019.txt");
-    b.body = xstrdup("平潭综合实验区管理委员会");
-    b.year = 2025;
-    b.regime = RG_R21;
-    one(&b, M_ART20_NORMDOC_ISSUED, 58, 10);
-    one(&b, M_ART20_NORMDOC_REPEALED, 45, 10);
-    one(&b, M_ART20_NORMDOC_IN_FORCE, 546, 10);
-    add(s, &a);
-    add(s, &b);
+    struct report v[2];
+    blank_report(&v[0], "018.html", "平潭综合实验区管委会", 2024, RG_R21);
+    one(&v[0], M_ART20_NORMDOC_IN_FORCE, 440, 349);
+    blank_report(&v[1], "019.txt", "平潭综合实验区管理委员会", 2025, RG_R21);
+    CELLS(&v[1], { M_ART20_NORMDOC_ISSUED, 58, 10 }, { M_ART20_NORMDOC_REPEALED, 45, 10 },
+          { M_ART20_NORMDOC_IN_FORCE, 546, 10 });
     struct check_results l;
-    check_results_init(&l);
-    check_series_run(s, &l);
+    run_series(v, 2, &l);
     ck_assert_uint_eq(l.n, 1);
     const struct check_result *x = find(&l, "S2", "行政规范性文件", "现行有效件数", 0);
     RESULT_IS(x, CHK_WARN, CHK_SOURCE, 10,
@@ -504,37 +500,25 @@ START_TEST(test_s2_in_force)
               "2025 现行有效件数 (546), 差 -93");
     ck_assert_str_eq(x->table, "表二");
     check_results_free(&l);
-    check_series_free(s);
 }
 END_TEST
 
 /* A6: 历年累计 (t−1) + 本年度 (t) = 历年累计 (t); 平潭 2016 → 2017 restarts its count */
 START_TEST(test_a6_cumulative)
 {
-    struct check_series *s = check_series_new();
-    struct report a, b;
-    report_init(&a, "010.txt");
-    a.body = xstrdup("平潭综合实验区管委会");
-    a.year = 2016;
-    a.regime = RG_R08;
-    one(&a, M_PRO_TOTAL, 3460, 10);
-    report_say(&a, SAID_CUMULATIVE, M_PRO_TOTAL, AP_NONE, 8537600, Q_EXACT, 10);
-    report_init(&b, "011.txt");
-    b.body = xstrdup("平潭综合实验区管委会");
-    b.year = 2017;
-    b.regime = RG_R08;
-    one(&b, M_PRO_TOTAL, 2122, 11);
-    report_say(&b, SAID_CUMULATIVE, M_PRO_TOTAL, AP_NONE, 1003700, Q_EXACT, 11);
-    add(s, &a);
-    add(s, &b);
+    struct report v[2];
+    blank_report(&v[0], "010.txt", "平潭综合实验区管委会", 2016, RG_R08);
+    one(&v[0], M_PRO_TOTAL, 3460, 10);
+    report_say(&v[0], SAID_CUMULATIVE, M_PRO_TOTAL, AP_NONE, 8537600, Q_EXACT, 10);
+    blank_report(&v[1], "011.txt", "平潭综合实验区管委会", 2017, RG_R08);
+    one(&v[1], M_PRO_TOTAL, 2122, 11);
+    report_say(&v[1], SAID_CUMULATIVE, M_PRO_TOTAL, AP_NONE, 1003700, Q_EXACT, 11);
     struct check_results l;
-    check_results_init(&l);
-    check_series_run(s, &l);
+    run_series(v, 2, &l);
     ck_assert_uint_eq(l.n, 1);
     RESULT_IS(find(&l, "A6", NULL, "历年累计", 0), CHK_WARN, CHK_SOURCE, 11,
               "2016 历年累计 (85376, 010.txt:10) + 2017 本年度 (2122) ≠ 2017 历年累计 (10037), 差 77461");
     check_results_free(&l);
-    check_series_free(s);
 }
 END_TEST
 
@@ -542,36 +526,18 @@ END_TEST
  * a body of another year or region is not one of them */
 START_TEST(test_h1_aggregate)
 {
-    struct check_series *s = check_series_new();
-    struct report p, c1, c2, other;
-    report_init(&p, "p.txt");
-    p.body = xstrdup("平潭综合实验区管委会");
-    p.year = 2024;
-    p.regime = RG_R21;
-    p.scope = xstrdup("aggregate");
-    one(&p, M_REQ_NEW, 30, 5);
-    report_init(&c1, "c1.txt");
-    c1.body = xstrdup("平潭综合实验区财政金融局");
-    c1.year = 2024;
-    c1.regime = RG_R21;
-    one(&c1, M_REQ_NEW, 28, 6);
-    report_init(&c2, "c2.txt");
-    c2.body = xstrdup("平潭综合实验区公安局");
-    c2.year = 2024;
-    c2.regime = RG_R21;
-    one(&c2, M_REQ_NEW, 8, 7);
-    report_init(&other, "o.txt");
-    other.body = xstrdup("平潭综合实验区公安局");
-    other.year = 2023;
-    other.regime = RG_R21;
-    one(&other, M_REQ_NEW, 99, 7);
-    add(s, &p);
-    add(s, &c1);
-    add(s, &c2);
-    add(s, &other);
+    struct report v[4];
+    blank_report(&v[0], "p.txt", "平潭综合实验区管委会", 2024, RG_R21);
+    v[0].scope = xstrdup("aggregate");
+    one(&v[0], M_REQ_NEW, 30, 5);
+    blank_report(&v[1], "c1.txt", "平潭综合实验区财政金融局", 2024, RG_R21);
+    one(&v[1], M_REQ_NEW, 28, 6);
+    blank_report(&v[2], "c2.txt", "平潭综合实验区公安局", 2024, RG_R21);
+    one(&v[2], M_REQ_NEW, 8, 7);
+    blank_report(&v[3], "o.txt", "平潭综合实验区公安局", 2023, RG_R21);
+    one(&v[3], M_REQ_NEW, 99, 7);
     struct check_results l;
-    check_results_init(&l);
-    check_series_run(s, &l);
+    run_series(v, 4, &l);
     const struct check_result *x = find(&l, "H1", NULL, NULL, 0);
     RESULT_IS(x, CHK_WARN, CHK_SOURCE, 5,
               "2 reports of bodies within it, 2024: 财政金融局 28 + 公安局 8 = 36 > 平潭综合实验区管委会 (30), 差 6");
@@ -579,7 +545,6 @@ START_TEST(test_h1_aggregate)
     ck_assert_str_eq(x->row, "一、本年新收政府信息公开申请数量");
     ck_assert_uint_eq(count(&l, "H1", CHK_WARN) + count(&l, "H1", CHK_PASS), 1);
     check_results_free(&l);
-    check_series_free(s);
 }
 END_TEST
 
@@ -587,12 +552,8 @@ END_TEST
 START_TEST(test_csv_rows)
 {
     struct report r;
-    r21(&r, "data/x.html");
-    set7(&r, M_REQ_CARRY_OUT, AP_NATURAL, CELL_VALUE, 0, Q_EXACT);
-    set7(&r, M_REQ_CARRY_OUT, AP_TOTAL, CELL_VALUE, 0, Q_EXACT);
     struct check_results l;
-    check_results_init(&l);
-    check_report(&r, &l);
+    broken_n1(&r, &l);
     char *buf = NULL;
     size_t bn = 0;
     FILE *fp = open_memstream(&buf, &bn);
