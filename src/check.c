@@ -1194,39 +1194,52 @@ static char *region_prefix(const char *body)
     return NULL;
 }
 
-/* H1: an aggregate report against the reports of its region's departments, same year. */
-static void check_h1(struct check_results *out, const struct ssum *const *v, size_t n)
+static bool group_aggregate(const struct byear *g)
 {
-    for (size_t i = 0; i < n; i++) {
-        const struct ssum *p = v[i];
-        if (!p->aggregate) continue;
-        bool dup = false;               /* one check per body and year */
-        for (size_t k = 0; k < i && !dup; k++) dup = v[k]->aggregate && v[k]->year == p->year && !strcmp(v[k]->key, p->key);
-        if (dup) continue;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->v[i]->aggregate) return true;
+    return false;
+}
+
+/* H1 for the bodies of one year: each aggregate report against the reports of the bodies
+ * within its region (their names start with the region's), not counting a body that lies
+ * within another of them (a county's departments are in the county's report). */
+static void check_h1_year(struct check_results *out, const struct byear *g, size_t ng)
+{
+    const struct byear **kids = xmalloc(ng * sizeof *kids);
+    for (size_t i = 0; i < ng; i++) {
+        if (!group_aggregate(&g[i])) continue;
+        const struct ssum *p = g[i].v[0];
         char *pre = region_prefix(p->body);
         if (!pre || cp_count(pre, strlen(pre)) < 2) { free(pre); continue; }
-        /* children: other bodies of the region, same year and form family, not inside another child */
-        const struct ssum *kids[64];
         size_t nk = 0;
-        for (size_t k = 0; k < n && nk < ARRAY_LEN(kids); k++) {
-            const struct ssum *c = v[k];
-            if (c->year != p->year || !strcmp(c->key, p->key) || !starts_with(c->body, pre) ||
-                is_new(c->regime) != is_new(p->regime) || c->regime == RG_NONE)
+        for (size_t k = 0; k < ng; k++) {
+            const struct ssum *c = g[k].v[0];
+            if (k == i || !starts_with(c->body, pre) || is_new(c->regime) != is_new(p->regime) || c->regime == RG_NONE)
                 continue;
-            bool seen = false;
-            for (size_t j = 0; j < nk && !seen; j++) seen = !strcmp(kids[j]->key, c->key);
-            if (!seen) kids[nk++] = c;
+            kids[nk++] = &g[k];
         }
-        if (nk == 0) { free(pre); continue; }
-        /* the parent's own figures, duplicates merged */
-        const struct ssum *pd[8];
-        size_t npd = 0;
-        for (size_t k = 0; k < n && npd < ARRAY_LEN(pd); k++)
-            if (v[k]->year == p->year && !strcmp(v[k]->key, p->key)) pd[npd++] = v[k];
-        struct byear py = { pd, npd };
-        for (size_t mi = 0; mi < ARRAY_LEN(H1_METRICS); mi++) {
-            int m = H1_METRICS[mi], ap = REG_METRICS[m].applicant_dim ? AP_TOTAL : AP_NONE;
-            struct found pf = year_fig(&py, m, ap, false);
+        /* drop the bodies inside another child's region */
+        size_t m = 0;
+        for (size_t k = 0; k < nk; k++) {
+            bool inner = false;
+            for (size_t j = 0; j < nk && !inner; j++) {
+                char *cp = j != k ? region_prefix(kids[j]->v[0]->body) : NULL;
+                inner = cp && strcmp(cp, pre) != 0 && starts_with(kids[k]->v[0]->body, cp);
+                free(cp);
+            }
+            if (!inner) kids[m++] = kids[k];
+        }
+        nk = m;
+        for (size_t k = 1; k < nk; k++)             /* in input order */
+            for (size_t j = k; j > 0 && kids[j]->v[0]->idx < kids[j - 1]->v[0]->idx; j--) {
+                const struct byear *t = kids[j];
+                kids[j] = kids[j - 1];
+                kids[j - 1] = t;
+            }
+        for (size_t mi = 0; mi < ARRAY_LEN(H1_METRICS) && nk; mi++) {
+            int mt = H1_METRICS[mi], ap = REG_METRICS[mt].applicant_dim ? AP_TOTAL : AP_NONE;
+            struct found pf = year_fig(&g[i], mt, ap, false);
             if (!pf.f || pf.f->st != CELL_VALUE) continue;
             int64_t sum = 0;
             size_t used = 0;
@@ -1234,15 +1247,10 @@ static void check_h1(struct check_results *out, const struct ssum *const *v, siz
             strbuf b;
             sb_init(&b);
             for (size_t k = 0; k < nk; k++) {
-                const struct ssum *kd[8];         /* the child's report and its duplicates */
-                size_t nkd = 0;
-                for (size_t j = 0; j < n && nkd < ARRAY_LEN(kd); j++)
-                    if (v[j]->year == p->year && !strcmp(v[j]->key, kids[k]->key)) kd[nkd++] = v[j];
-                struct byear ky = { kd, nkd };
-                struct found kf = year_fig(&ky, m, ap, false);
+                struct found kf = year_fig(kids[k], mt, ap, false);
                 if (!kf.f || kf.f->st != CELL_VALUE) continue;
                 if (!taint && kf.f->taint) taint = kf.f->taint;
-                sb_printf(&b, "%s%s ", used ? " + " : "", short_name(kids[k]->body, pre));
+                sb_printf(&b, "%s%s ", used ? " + " : "", short_name(kids[k]->v[0]->body, pre));
                 sb_v100(&b, kf.f->v100);
                 sum += kf.f->v100;
                 used++;
@@ -1263,8 +1271,8 @@ static void check_h1(struct check_results *out, const struct ssum *const *v, siz
             }
             sb_free(&b);
             struct check_result *x = add_result(out, "H1", ok ? CHK_PASS : CHK_WARN, pf.s->path, pf.s->body, pf.s->year,
-                                             pf.s->regime);
-            struct place pl = place_of(m, ap, p->regime, SRC_TABLE);
+                                                pf.s->regime);
+            struct place pl = place_of(mt, ap, p->regime, SRC_TABLE);
             x->table = pl.table;
             x->row = pl.row;
             x->col = pl.col;
@@ -1277,6 +1285,36 @@ static void check_h1(struct check_results *out, const struct ssum *const *v, siz
         }
         free(pre);
     }
+    free(kids);
+}
+
+static int ssum_year_cmp(const void *a, const void *b)
+{
+    const struct ssum *x = *(const struct ssum *const *)a, *y = *(const struct ssum *const *)b;
+    if (x->year != y->year) return x->year < y->year ? -1 : 1;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* H1, year by year (reports sorted by year, body, input order). */
+static void check_h1(struct check_results *out, const struct ssum **v, size_t n)
+{
+    qsort(v, n, sizeof *v, ssum_year_cmp);
+    struct byear *g = xmalloc(n * sizeof *g);
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i, ng = 0;
+        while (j < n && v[j]->year == v[i]->year) {
+            size_t k = j;
+            while (k < n && v[k]->year == v[j]->year && !strcmp(v[k]->key, v[j]->key)) k++;
+            g[ng++] = (struct byear){ v + j, k - j };
+            j = k;
+        }
+        check_h1_year(out, g, ng);
+        i = j;
+    }
+    free(g);
 }
 
 static int ssum_cmp(const void *a, const void *b)
@@ -1316,11 +1354,8 @@ void check_series_run(const struct check_series *s, struct check_results *out)
         }
         i = j;
     }
-    /* aggregates against their departments, in input order */
-    const struct ssum **w = xmalloc(s->n * sizeof *w);
-    for (size_t k = 0; k < s->n; k++) w[k] = &s->v[k];
-    check_h1(out, w, s->n);
-    free(w);
+    /* aggregates against the bodies within their region, year by year */
+    check_h1(out, v, s->n);
     free(v);
 }
 

@@ -545,6 +545,18 @@ START_TEST(test_h1_aggregate)
     ck_assert_str_eq(x->row, "一、本年新收政府信息公开申请数量");
     ck_assert_uint_eq(count(&l, "H1", CHK_WARN) + count(&l, "H1", CHK_PASS), 1);
     check_results_free(&l);
+    /* a county's department is in the county's report, not counted again for the city */
+    blank_report(&v[0], "city.txt", "淮安市人民政府", 2024, RG_R21);
+    v[0].scope = xstrdup("aggregate");
+    one(&v[0], M_REQ_NEW, 100, 5);
+    blank_report(&v[1], "county.txt", "淮安市洪泽区人民政府", 2024, RG_R21);
+    one(&v[1], M_REQ_NEW, 95, 6);
+    blank_report(&v[2], "dept.txt", "淮安市洪泽区财政局", 2024, RG_R21);
+    one(&v[2], M_REQ_NEW, 10, 7);
+    run_series(v, 3, &l);
+    RESULT_IS(find(&l, "H1", NULL, NULL, 0), CHK_PASS, CHK_CLASS_NONE, 5,
+              "1 report of bodies within it, 2024: 洪泽区人民政府 95 = 95 ≤ 淮安市人民政府 (100)");
+    check_results_free(&l);
 }
 END_TEST
 
