@@ -184,13 +184,23 @@ struct doc {
 
 static void doc_free(struct doc *doc);
 
+/* Bytes that are no encoding ogistat knows: name the first byte that is not UTF-8, and its line. */
+static void decode_error(const char *path, const char *buf, size_t n, struct diag *d)
+{
+    size_t at = decode_utf8_prefix(buf, n);
+    long line = 1;
+    for (size_t i = 0; i < at; i++) line += buf[i] == '\n';
+    diag_add(d, DIAG_ERROR, path, line, "cannot decode: not UTF-8 (byte 0x%02X%s), nor GB18030 or Big5 text",
+             at < n ? (unsigned char)buf[at] : 0, at < n && n - at < 4 ? ", a character cut short at the end" : "");
+}
+
 /* Decode, convert Traditional script, lex. Returns 0, or -1 with a message in d
  * (the bytes cannot be decoded or the HTML cannot be parsed; nothing to free). */
 static int doc_load(struct doc *doc, const char *path, struct hz *hz, const char *buf, size_t n, struct diag *d)
 {
     memset(doc, 0, sizeof *doc);
     if (decode_to_utf8(buf, n, &doc->text, &doc->tn, &doc->enc) != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
+        decode_error(path, buf, n, d);
         return -1;
     }
     if (hz && hz_looks_traditional(doc->text, doc->tn)) {
@@ -226,6 +236,24 @@ static void doc_free(struct doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
+/* A table cell holding only digits that no count can have (more than 18: beyond
+ * int64) is not a label: say so, as the row it sits in cannot be read. */
+static void flag_overflows(struct report *r, const struct tokstream *ts)
+{
+    for (size_t i = 0; i < ts->n; i++) {
+        const struct token *t = &ts->v[i];
+        if (t->kind != TK_TEXT || !t->in_table || t->len < 19) continue;
+        const char *s = tok_text(ts, t);
+        size_t digits = 0, k = 0;
+        for (; k < t->len && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == '.'); k++)
+            digits += s[k] >= '0' && s[k] <= '9';
+        if (k < t->len || digits < 19) continue;
+        char q[96];
+        diag_quote(q, sizeof q, s, t->len, 40);
+        diag_add(&r->diag, DIAG_ERROR, r->path, t->line, "number too large for a count '%s'", q);
+    }
+}
+
 static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t n)
 {
     struct doc doc;
@@ -235,6 +263,7 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     }
     r->encoding = doc.enc;
     r->traditional = doc.traditional;
+    flag_overflows(r, &doc.ts);
     struct compact c;
     compact_build(&c, &doc.ts);
     header_parse(r, &c, doc.lines, doc.nlines);
@@ -351,6 +380,12 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
 {
     const char *err = NULL;
     struct hz *hz = hz_new(&err);
+    parse_buffer_hz(r, hz, buf, n);
+    hz_free(hz);
+}
+
+void parse_buffer_hz(struct report *r, struct hz *hz, const char *buf, size_t n)
+{
     if (pdf_is_pdf(buf, n)) {
         char *copy = xmalloc(n ? n : 1);
         memcpy(copy, buf, n);
@@ -360,7 +395,6 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
     } else {
         parse_text(r, hz, buf, n);
     }
-    hz_free(hz);
 }
 
 void parse_file(struct report *r)
@@ -377,11 +411,9 @@ int parse_dump_text(const char *path, FILE *out, struct diag *d)
     size_t n, tn;
     if (read_input(path, &buf, &n, d) != 0) return 1;
     int rc = decode_to_utf8(buf, n, &text, &tn, NULL);
+    if (rc != 0) decode_error(path, buf, n, d);
     free(buf);
-    if (rc != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
-        return 1;
-    }
+    if (rc != 0) return 1;
     fwrite(text, 1, tn, out);
     free(text);
     return 0;

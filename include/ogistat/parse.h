@@ -19,6 +19,10 @@ void parse_files_free(char **files, size_t n);
 
 /* Parse one report from memory (tests, fuzzing). r must be report_init'ed. */
 void parse_buffer(struct report *r, const char *buf, size_t n);
+/* The same with a Traditional->Simplified converter the caller keeps (hz_new; NULL: no
+ * conversion), so that many buffers cost one OpenCC start (the fuzz target). */
+struct hz;
+void parse_buffer_hz(struct report *r, struct hz *hz, const char *buf, size_t n);
 /* Parse one file (path "-" = stdin). */
 void parse_file(struct report *r);
 
