@@ -600,7 +600,7 @@ static int build_composition(struct gen *g)
         ord = order_desc(key, nbar);
         free(key);
     }
-    size_t drawn = 0;
+    size_t drawn = 0, zero = 0;
     block_begin(g, "d");
     strbuf labels;
     sb_init(&labels);
@@ -621,6 +621,7 @@ static int build_composition(struct gen *g)
             else if (!isnan(total)) sb_printf(&labels, " at 100, %.0f left offset char 0.6,0 font ',9'\n", pos);
             else sb_printf(&labels, " at 0, %.0f left offset char 0.6,0 textcolor rgb '#888888'\n", pos);
         }
+        zero += total == 0;
         if (isnan(total) || total <= 0) continue;
         sb_printf(&g->data, "%.0f", pos);
         double cum = 0;
@@ -634,8 +635,8 @@ static int build_composition(struct gen *g)
     }
     block_end(g);
     if (!drawn) {
-        diag_add(g->d, DIAG_ERROR, g->who, 0, "no complete %s to draw (表三 of the R19/R21 templates)",
-                 m->nparts == 8 ? "refusal reasons" : "outcome groups");
+        if (zero) diag_add(g->d, DIAG_ERROR, g->who, 0, "nothing to compose: every bar has n=0");
+        else diag_add(g->d, DIAG_ERROR, g->who, 0, "no complete bar to draw (表三 of the R19/R21 templates)");
         sb_free(&labels);
         free(ord);
         return -1;

@@ -296,6 +296,15 @@ START_TEST(composition_script)
     free(s);
     diag_free(&d);
     stable_free(t);
+    /* no request in any year: nothing to compose, said so */
+    static const double zeros[] = { 0, 0, 0, 0 };
+    t = mk_table(names, 1, 2020, 2, 2, zeros);
+    c.t = t;
+    diag_init(&d);
+    ck_assert_ptr_null(script_of(&c, "c.pdf", &d));
+    ck_assert_str_eq(d.v[0].text, "ogistat: c.pdf: nothing to compose: every bar has n=0");
+    diag_free(&d);
+    stable_free(t);
 }
 END_TEST
 
