@@ -9,7 +9,7 @@
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := opencc uchardet libxml-2.0
+PKGS    := opencc uchardet libxml-2.0 gsl
 SANITIZE ?=
 WERROR  ?=
 comma := ,

@@ -3,12 +3,15 @@
 # Idempotent: does nothing when everything is present. Uses sudo when not root.
 #   scripts/setup.sh          install what is missing
 #   scripts/setup.sh --check  exit 0 if everything is installed, 1 otherwise (no install)
+#   scripts/setup.sh --bench  also the tools `make bench` compares against (datamash)
 set -eu
 
 # build and runtime libraries
-PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev"
+PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libgsl-dev"
 # tools used by tests, CI and benchmarks
 PKGS="$PKGS python3 valgrind"
+# only for `make bench` (scripts/bench.sh): the reference tool agg is timed against
+if [ "${1:-}" = "--bench" ]; then PKGS="$PKGS datamash"; shift; fi
 
 missing=""
 for p in $PKGS; do
