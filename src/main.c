@@ -5,15 +5,19 @@
  * flagged, 2 usage, 3 I/O or system error.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "ogistat/agg.h"
 #include "ogistat/exit.h"
 #include "ogistat/lex.h"
 #include "ogistat/output.h"
 #include "ogistat/parse.h"
+#include "ogistat/recin.h"
 #include "ogistat/registry.h"
+#include "ogistat/table.h"
 #include "ogistat/util.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,6 +265,430 @@ static int cmd_metrics(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* ==== records commands: agg, trend, compare, summary, indicators ==== */
+
+/* Options shared by the commands that work on records (flags say which a command takes). */
+enum { SO_ITEMS = 1, SO_OPS = 2, SO_BY = 4, SO_WITHIN = 8, SO_TABLE = 16 };
+
+struct stat_opts {
+    int keys[K__COUNT];
+    size_t nkeys;
+    struct agg_item items[64];
+    size_t nitems;
+    int ops[OP__COUNT];
+    size_t nops;
+    struct agg_where where[16];
+    size_t nwhere;
+    double min_den;
+    enum table_fmt fmt;
+    const char *outpath;
+    long jobs;
+    int csv_flags;
+    bool quiet;
+    const char *within;
+    int year;
+    const char *table;
+    const char *dist;
+};
+
+static int bad_opt(const char *cmd, const char *what, const char *arg)
+{
+    fprintf(stderr, "ogistat: %s: %s '%s'\n", cmd, what, arg);
+    try_help(cmd);
+    return EXIT_USAGE;
+}
+
+/* Split a comma list in place; calls fn on each element. Returns the first nonzero. */
+static int each_csv_word(char *list, int (*fn)(const char *w, void *ctx), void *ctx)
+{
+    char *save = NULL;
+    for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+        int rc = fn(w, ctx);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int add_key(const char *w, void *ctx)
+{
+    struct stat_opts *o = ctx;
+    int k = agg_key_find(w);
+    if (k < 0 || o->nkeys >= K__COUNT) return 1;
+    for (size_t i = 0; i < o->nkeys; i++)
+        if (o->keys[i] == k) return 0;
+    o->keys[o->nkeys++] = k;
+    return 0;
+}
+
+static int add_op(const char *w, void *ctx)
+{
+    struct stat_opts *o = ctx;
+    int op = agg_op_find(w);
+    if (op < 0 || o->nops >= OP__COUNT) return 1;
+    o->ops[o->nops++] = op;
+    return 0;
+}
+
+static int add_metric(const char *w, void *ctx)
+{
+    struct stat_opts *o = ctx;
+    struct agg_item it;
+    if (agg_item_parse(w, &it) != 0 || it.kind == ITEM_IND || o->nitems >= ARRAY_LEN(o->items)) return 1;
+    o->items[o->nitems++] = it;
+    return 0;
+}
+
+static int add_indicator(const char *w, void *ctx)
+{
+    struct stat_opts *o = ctx;
+    struct agg_item it;
+    if (agg_item_parse(w, &it) != 0 || it.kind != ITEM_IND || o->nitems >= ARRAY_LEN(o->items)) return 1;
+    o->items[o->nitems++] = it;
+    return 0;
+}
+
+/* Returns -1 to go on, or an exit status (help shown, usage error). */
+static int parse_stat_opts(int argc, char **argv, const char *cmd, unsigned flags, void (*usage)(FILE *),
+                           struct stat_opts *o)
+{
+    static const struct option opts[] = {
+        { "by", required_argument, NULL, 'b' },
+        { "metric", required_argument, NULL, 'm' },
+        { "indicator", required_argument, NULL, 'i' },
+        { "op", required_argument, NULL, 'O' },
+        { "where", required_argument, NULL, 'w' },
+        { "min-den", required_argument, NULL, 'D' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "within", required_argument, NULL, 'W' },
+        { "year", required_argument, NULL, 'y' },
+        { "table", required_argument, NULL, 't' },
+        { "dist", required_argument, NULL, 'd' },
+        { "bom", no_argument, NULL, 'B' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    memset(o, 0, sizeof *o);
+    o->min_den = IND_MIN_DEN_DEFAULT;
+    o->jobs = default_jobs();
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "b:m:i:o:j:f:qh", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'b':
+            if (!(flags & SO_BY)) return bad_opt(cmd, "option not taken", "--by");
+            if (each_csv_word(optarg, add_key, o)) return bad_opt(cmd, "unknown key in --by (province, city, county, body, body_type, scope, year, regime)", optarg);
+            break;
+        case 'm':
+            if (!(flags & SO_ITEMS)) return bad_opt(cmd, "option not taken", "--metric");
+            if (each_csv_word(optarg, add_metric, o)) return bad_opt(cmd, "unknown metric (ogistat metrics; h_* ids: ogistat indicators)", optarg);
+            break;
+        case 'i':
+            if (!(flags & SO_ITEMS)) return bad_opt(cmd, "option not taken", "--indicator");
+            if (each_csv_word(optarg, add_indicator, o)) return bad_opt(cmd, "unknown indicator (ogistat indicators)", optarg);
+            break;
+        case 'O':
+            if (!(flags & SO_OPS)) return bad_opt(cmd, "option not taken", "--op");
+            if (each_csv_word(optarg, add_op, o)) return bad_opt(cmd, "unknown op (see --help)", optarg);
+            break;
+        case 'w': {
+            char *eq = strchr(optarg, '=');
+            int k = -1;
+            if (eq) { *eq = '\0'; k = agg_key_find(optarg); *eq = '='; }
+            if (k < 0 || o->nwhere >= ARRAY_LEN(o->where)) return bad_opt(cmd, "--where needs KEY=VALUE with a key of --by", optarg);
+            o->where[o->nwhere++] = (struct agg_where){ .key = k, .value = eq + 1 };
+            break;
+        }
+        case 'D':
+            errno = 0;
+            o->min_den = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(o->min_den >= 0)) return bad_opt(cmd, "invalid minimum denominator", optarg);
+            break;
+        case 'f': {
+            int f = table_fmt_find(optarg);
+            if (f < 0) return bad_opt(cmd, "unknown format (csv, md, latex)", optarg);
+            o->fmt = (enum table_fmt)f;
+            break;
+        }
+        case 'o': o->outpath = optarg; break;
+        case 'j':
+            errno = 0;
+            o->jobs = strtol(optarg, &end, 10);
+            if (errno || *end || o->jobs < 1 || o->jobs > 256) return bad_opt(cmd, "invalid number of jobs (1-256)", optarg);
+            break;
+        case 'W':
+            if (!(flags & SO_WITHIN)) return bad_opt(cmd, "option not taken", "--within");
+            o->within = optarg;
+            break;
+        case 'y':
+            if (!(flags & SO_WITHIN)) return bad_opt(cmd, "option not taken", "--year");
+            errno = 0;
+            o->year = (int)strtol(optarg, &end, 10);
+            if (errno || *end || o->year < 1900 || o->year > 2100) return bad_opt(cmd, "invalid year", optarg);
+            break;
+        case 't':
+            if (!(flags & SO_TABLE)) return bad_opt(cmd, "option not taken", "--table");
+            o->table = optarg;
+            break;
+        case 'd':
+            if (!(flags & SO_WITHIN)) return bad_opt(cmd, "option not taken", "--dist");
+            if (strcmp(optarg, "outcome") != 0 && strcmp(optarg, "refusal") != 0) return bad_opt(cmd, "unknown distribution (outcome, refusal)", optarg);
+            o->dist = optarg;
+            break;
+        case 'B': o->csv_flags |= CSVW_BOM; break;
+        case 'q': o->quiet = true; break;
+        case 'h': usage(stdout); return EXIT_OK;
+        default: try_help(cmd); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "ogistat: %s: no input (records CSV written by ogistat parse, or report files)\n", cmd);
+        try_help(cmd);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+static const char STAT_INPUT_HELP[] =
+    "Input: records CSV written by `ogistat parse` (long or wide: files ending in .csv), or report\n"
+    "files and directories (parsed first).\n"
+    "Region keys (province, city, county) are empty until the region is resolved: such reports are\n"
+    "grouped under '' and a note says so.\n";
+
+static const char STAT_COMMON_HELP[] =
+    "  -m, --metric=LIST    metrics (req_new, req_new.natural, ...) or harmonized ids (h_decided, ...)\n"
+    "  -i, --indicator=LIST indicators (disclosure_rate, ...; ogistat indicators lists them)\n"
+    "      --where=KEY=VAL  keep only reports whose KEY is VAL (repeatable), e.g. --where scope=body\n"
+    "      --min-den=N      smallest denominator for which a rate is computed (default 10);\n"
+    "                       below it the rate is empty with status 'not computed'\n"
+    "  -f, --format=FMT     csv (default), md (Markdown) or latex (booktabs tabular, ready to \\input)\n"
+    "  -o, --output=FILE    write to FILE (atomically)\n"
+    "      --bom            CSV with a UTF-8 BOM\n"
+    "  -j, --jobs=N         parse report files in N threads\n"
+    "  -q, --quiet          no notes on standard error\n"
+    "  -h, --help           show this help\n";
+
+static void usage_agg(FILE *fp)
+{
+    fputs("Usage: ogistat agg --by KEYS [--metric M...|--indicator I...] [--op OPS] INPUT...\n"
+          "Aggregate records by group: one row per group and metric (or indicator).\n"
+          "\n"
+          "  -b, --by=KEYS        group by these keys, comma-separated:\n"
+          "                       province, city, county, body, body_type, scope, year, regime\n"
+          "      --op=OPS         what to compute, comma-separated (default n,sum; with indicators\n"
+          "                       also ratio):\n", fp);
+    for (int o = 0; o < OP__COUNT; o++) fprintf(fp, "                         %-7s %s\n", AGG_OPS[o].name, AGG_OPS[o].desc);
+    fputs(STAT_COMMON_HELP, fp);
+    fputs("\n"
+          "Without --metric/--indicator every metric x applicant in the data is summed.\n"
+          "No double counting: the same report read twice counts once; a region's aggregate report\n"
+          "(scope=aggregate) replaces the reports of the same year it covers (its departments,\n"
+          "counties); with year among the keys, a body that reports in another year of the group but\n"
+          "not in this one makes coverage 'partial'. Never imputed: BLANK, NA and not-determined values\n"
+          "are left out of sums: n says how many reports gave a value, and status is 'partial' when\n"
+          "n < count. Rates: 'ratio' pools the group (sum of numerators / sum of denominators);\n"
+          "mean, median, ... are over the reports' own rates. grade is the worst comparability grade\n"
+          "(A-D, DOMAIN §4) of the values added.\n"
+          "\n"
+          "Output columns: KEYS..., item, grade, count, n, OPS..., status, coverage.\n"
+          "\n", fp);
+    fputs(STAT_INPUT_HELP, fp);
+    fputs("\n"
+          "Examples:\n"
+          "  ogistat agg --by county,year records.csv\n"
+          "  ogistat agg --by year --metric h_decided,h_grant_full --indicator disclosure_rate records.csv\n"
+          "  ogistat agg --by body --indicator disclosure_rate --op ratio,median --where scope=body records.csv\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+/* Run the inputs through an agg; returns the worst input status (0, 1) or EXIT_IO. */
+struct feed_ctx {
+    struct agg *agg;
+    struct stat_opts *o;
+    struct diag *d;
+    bool any_failed;
+};
+
+static int feed_report(struct report *r, void *arg)
+{
+    struct feed_ctx *c = arg;
+    if (r->failed) c->any_failed = true;
+    if (c->o->quiet) diag_free(&r->diag);
+    else diag_flush(&r->diag, stderr);
+    if (r->failed) return 0;
+    if (c->o->within) {
+        bool in = (r->city && strcmp(r->city, c->o->within) == 0) || (r->province && strcmp(r->province, c->o->within) == 0);
+        if (!in || r->year != c->o->year) return 0;
+    }
+    agg_add(c->agg, r, c->d);
+    if (!c->o->quiet) diag_flush(c->d, stderr);
+    else diag_free(c->d);
+    return 0;
+}
+
+static int run_agg(struct agg *a, struct stat_opts *o, char **inputs, size_t n)
+{
+    struct diag d;
+    diag_init(&d);
+    struct feed_ctx ctx = { .agg = a, .o = o, .d = &d };
+    int rc = recin_run(inputs, n, (int)o->jobs, feed_report, &ctx, &d);
+    agg_finish(a, &d);
+    if (o->quiet) {
+        for (size_t i = 0; i < d.n; i++)
+            if (d.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", d.v[i].text);
+        diag_free(&d);
+    } else {
+        diag_flush(&d, stderr);
+    }
+    if (rc == 3) return EXIT_IO;
+    return rc || ctx.any_failed ? EXIT_DATA : EXIT_OK;
+}
+
+static void item_label(const struct agg_item *it, char *buf, size_t sz)
+{
+    agg_item_name(it, buf, sz);
+}
+
+/* An output table on o->outpath. */
+struct out_table {
+    struct ofile of;
+    struct table *t;
+};
+
+static int out_table_open(struct out_table *ot, const struct stat_opts *o, const struct table_col *cols, size_t n)
+{
+    if (ofile_open(&ot->of, o->outpath) != 0) {
+        fprintf(stderr, "ogistat: %s: cannot write: %s\n", o->outpath, strerror(errno));
+        return EXIT_IO;
+    }
+    ot->t = table_new(ot->of.fp, o->fmt, cols, n, o->csv_flags);
+    return 0;
+}
+
+static int out_table_close(struct out_table *ot, const struct stat_opts *o, int rc)
+{
+    int wrc = table_free(ot->t);
+    if (rc == EXIT_IO) { ofile_abort(&ot->of); return rc; }
+    if (wrc != 0 || ofile_commit(&ot->of) != 0) {
+        int e = errno;
+        ofile_abort(&ot->of);
+        fprintf(stderr, "ogistat: %s: write error: %s\n", o->outpath ? o->outpath : "standard output", strerror(e ? e : EIO));
+        return EXIT_IO;
+    }
+    return rc;
+}
+
+/* A number for a table: round-trippable in CSV, for reading in md/latex. */
+static void num_cell(char *buf, size_t sz, double v, enum table_fmt fmt, bool rate)
+{
+    if (fmt == TF_CSV) { table_num(buf, sz, v); return; }
+    if (rate) table_num_read(buf, sz, v, 4, false);
+    else table_num_read(buf, sz, v, v == floor(v) ? 0 : 2, true);
+}
+
+struct agg_print {
+    struct table *t;
+    const struct stat_opts *o;
+    size_t ncols;
+};
+
+static int print_agg_row(const struct agg_row *row, void *arg)
+{
+    struct agg_print *p = arg;
+    const struct stat_opts *o = p->o;
+    char buf[OP__COUNT + 8][64];
+    const char *cells[K__COUNT + OP__COUNT + 8];
+    size_t c = 0;
+    for (size_t k = 0; k < o->nkeys; k++) cells[c++] = row->keys[k];
+    item_label(&row->item, buf[0], sizeof buf[0]);
+    cells[c++] = buf[0];
+    buf[1][0] = row->grade;
+    buf[1][1] = '\0';
+    cells[c++] = buf[1];
+    snprintf(buf[2], sizeof buf[2], "%zu", row->count);
+    cells[c++] = buf[2];
+    snprintf(buf[3], sizeof buf[3], "%zu", row->n);
+    cells[c++] = buf[3];
+    bool rate = row->item.kind == ITEM_IND && ind_is_ratio(row->item.id);
+    for (size_t i = 0; i < o->nops; i++) {
+        int op = o->ops[i];
+        num_cell(buf[4 + i], sizeof buf[4 + i], row->op[op], o->fmt, rate && op != OP_N && op != OP_COUNT);
+        cells[c++] = buf[4 + i];
+    }
+    cells[c++] = row->status;
+    cells[c++] = row->coverage;
+    table_row(p->t, cells);
+    return 0;
+}
+
+/* Drop count/n from the ops (always printed), fill the defaults. */
+static void settle_ops(struct stat_opts *o)
+{
+    size_t k = 0;
+    bool any_ratio = false;
+    for (size_t i = 0; i < o->nitems; i++) any_ratio |= o->items[i].kind == ITEM_IND && ind_is_ratio(o->items[i].id);
+    if (!o->nops) {
+        o->ops[o->nops++] = OP_SUM;
+        if (any_ratio) o->ops[o->nops++] = OP_RATIO;
+    }
+    for (size_t i = 0; i < o->nops; i++)
+        if (o->ops[i] != OP_COUNT && o->ops[i] != OP_N) o->ops[k++] = o->ops[i];
+    o->nops = k;
+}
+
+static void spec_of(const struct stat_opts *o, struct agg_spec *s)
+{
+    memset(s, 0, sizeof *s);
+    memcpy(s->keys, o->keys, sizeof s->keys);
+    s->nkeys = o->nkeys;
+    s->items = o->nitems ? o->items : NULL;
+    s->nitems = o->nitems;
+    memcpy(s->ops, o->ops, sizeof s->ops);
+    s->nops = o->nops;
+    s->min_den = o->min_den;
+    s->where = o->where;
+    s->nwhere = o->nwhere;
+}
+
+static int cmd_agg(int argc, char **argv)
+{
+    struct stat_opts o;
+    int prc = parse_stat_opts(argc, argv, "agg", SO_ITEMS | SO_OPS | SO_BY, usage_agg, &o);
+    if (prc >= 0) return prc;
+    if (!o.nkeys) {
+        fprintf(stderr, "ogistat: agg: --by is required\n");
+        try_help("agg");
+        return EXIT_USAGE;
+    }
+    settle_ops(&o);
+    struct agg_spec spec;
+    spec_of(&o, &spec);
+    struct agg *a = agg_new(&spec);
+    int rc = run_agg(a, &o, argv + optind, (size_t)(argc - optind));
+    if (rc == EXIT_IO) { agg_free(a); return rc; }
+
+    struct table_col cols[K__COUNT + OP__COUNT + 8];
+    size_t nc = 0;
+    for (size_t k = 0; k < o.nkeys; k++) cols[nc++] = (struct table_col){ AGG_KEY_NAMES[o.keys[k]], 'l' };
+    cols[nc++] = (struct table_col){ "item", 'l' };
+    cols[nc++] = (struct table_col){ "grade", 'l' };
+    cols[nc++] = (struct table_col){ "count", 'r' };
+    cols[nc++] = (struct table_col){ "n", 'r' };
+    for (size_t i = 0; i < o.nops; i++) cols[nc++] = (struct table_col){ AGG_OPS[o.ops[i]].name, 'r' };
+    cols[nc++] = (struct table_col){ "status", 'l' };
+    cols[nc++] = (struct table_col){ "coverage", 'l' };
+    struct out_table ot;
+    if (out_table_open(&ot, &o, cols, nc) != 0) { agg_free(a); return EXIT_IO; }
+    struct agg_print p = { .t = ot.t, .o = &o, .ncols = nc };
+    agg_each(a, print_agg_row, &p);
+    agg_free(a);
+    return out_table_close(&ot, &o, rc);
+}
+
 /* ==== dispatch ==== */
 
 static const struct cmd CMDS[] = {
@@ -268,6 +696,8 @@ static const struct cmd CMDS[] = {
       .summary = "extract records from reports (CSV, long or wide)" },
     { .name = "metrics", .run = cmd_metrics, .usage = usage_metrics,
       .summary = "list the metric registry (ids, units, labels)" },
+    { .name = "agg", .run = cmd_agg, .usage = usage_agg,
+      .summary = "aggregate records by region, body, year, ... (sums, means, quantiles, rates)" },
 };
 
 static void usage_main(FILE *fp)
