@@ -12,6 +12,7 @@
 #include "ogistat/parse.h"
 #include "ogistat/recin.h"
 #include "ogistat/registry.h"
+#include "ogistat/stats.h"
 #include "ogistat/table.h"
 #include "ogistat/util.h"
 
@@ -689,6 +690,312 @@ static int cmd_agg(int argc, char **argv)
     return out_table_close(&ot, &o, rc);
 }
 
+/* ==== collecting agg rows per group ==== */
+
+/* The rows of an agg run, grouped: one entry per (group, item). Key strings
+ * belong to the agg, which must outlive this. */
+struct grow {
+    const char *const *keys;
+    struct agg_item item;
+    double value;               /* sum, or the pooled ratio for rates */
+    size_t n, count;
+    char grade;
+    unsigned regimes;
+    const char *status, *coverage;
+    double op[OP__COUNT];
+};
+
+struct growvec {
+    struct grow *v;
+    size_t n, cap;
+};
+
+static int collect_row(const struct agg_row *row, void *arg)
+{
+    struct growvec *gv = arg;
+    if (gv->n == gv->cap) {
+        gv->cap = gv->cap ? 2 * gv->cap : 64;
+        gv->v = xrealloc(gv->v, gv->cap * sizeof *gv->v);
+    }
+    struct grow *g = &gv->v[gv->n++];
+    bool ratio = row->item.kind == ITEM_IND && ind_is_ratio(row->item.id);
+    *g = (struct grow){ .keys = row->keys, .item = row->item, .value = ratio ? row->op[OP_RATIO] : row->op[OP_SUM],
+                        .n = row->n, .count = row->count, .grade = row->grade, .regimes = row->regimes,
+                        .status = row->status, .coverage = row->coverage };
+    memcpy(g->op, row->op, sizeof g->op);
+    return 0;
+}
+
+static bool same_keys(const char *const *a, const char *const *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;     /* interned: equal strings are the same pointer */
+    return true;
+}
+
+static bool item_eq(const struct agg_item *a, const struct agg_item *b)
+{
+    return a->kind == b->kind && a->id == b->id && (a->kind != ITEM_CELL || a->applicant == b->applicant);
+}
+
+static void regimes_text(unsigned bits, char *buf, size_t sz)
+{
+    size_t off = 0;
+    buf[0] = '\0';
+    for (int g = RG_R08; g < RG__COUNT && off < sz; g++)
+        if (bits & (1u << g)) off += (size_t)snprintf(buf + off, sz - off, "%s%s", off ? "+" : "", regime_name(g));
+}
+
+static void grade_text(char g, char *buf)
+{
+    buf[0] = g;
+    buf[1] = '\0';
+}
+
+static bool item_rate(const struct agg_item *it)
+{
+    return it->kind == ITEM_IND && ind_is_ratio(it->id);
+}
+
+/* A number for reading: decimals, or 0 when integral (counts). */
+static void read_cell(char *buf, size_t sz, double v, enum table_fmt fmt, int decimals)
+{
+    if (fmt == TF_CSV) table_num(buf, sz, v);
+    else table_num_read(buf, sz, v, isfinite(v) && v == floor(v) && decimals <= 2 ? 0 : decimals, true);
+}
+
+/* ==== trend ==== */
+
+static void usage_trend(FILE *fp)
+{
+    fputs("Usage: ogistat trend [--by KEYS] --metric M|--indicator I [--table stats|years] INPUT...\n"
+          "Trends of a series per region or body over the years: one series per group of KEYS\n"
+          "(default: body) and item; each year's value is the agg sum (rates: the pooled ratio).\n"
+          "\n"
+          "  -b, --by=KEYS        series keys (province, city, county, body, body_type, scope, regime)\n"
+          "      --table=T        stats (default): one row per series: years, first and last value,\n"
+          "                       CAGR, OLS slope with standard error, 95% CI, p-value and R2,\n"
+          "                       Mann-Kendall S, z (tie-corrected, normal approximation) and p,\n"
+          "                       Kendall's tau, Theil-Sen slope, gaps and regimes;\n"
+          "                       years: one row per series and year: value, change on the previous\n"
+          "                       year, regime, grade, status, coverage and a mark for gaps and\n"
+          "                       regime changes\n", fp);
+    fputs(STAT_COMMON_HELP, fp);
+    fputs("\n"
+          "Years without a value (BLANK, NA, not computed) are left out of the fits, never read as 0.\n"
+          "With fewer than 3 years there is no standard error; the Mann-Kendall p-value is a normal\n"
+          "approximation, rough below 10 years: read it with n_years. Drop grade-C years with\n"
+          "--table years and the grade column when a series crosses templates (regimes column).\n"
+          "\n", fp);
+    fputs(STAT_INPUT_HELP, fp);
+    fputs("\n"
+          "Examples:\n"
+          "  ogistat trend --metric h_received records.csv\n"
+          "  ogistat trend --by county --indicator disclosure_rate --table years records.csv\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+struct series {
+    size_t first, n;            /* rows [first, first + n) of the growvec, in year order */
+};
+
+static int trend_years(const struct stat_opts *o, size_t nk, const struct growvec *gv, const struct series *sv,
+                       size_t ns, struct table *t)
+{
+    for (size_t s = 0; s < ns; s++) {
+        const struct grow *prev = NULL;
+        unsigned prev_reg = 0;
+        for (size_t i = 0; i < sv[s].n; i++) {
+            const struct grow *g = &gv->v[sv[s].first + i];
+            int year = atoi(g->keys[nk]);
+            char b[10][64], mark[128] = "";
+            const char *cells[K__COUNT + 12];
+            size_t c = 0;
+            for (size_t k = 0; k < nk; k++) cells[c++] = g->keys[k];
+            agg_item_name(&g->item, b[0], sizeof b[0]);
+            cells[c++] = b[0];
+            cells[c++] = g->keys[nk];
+            bool rate = item_rate(&g->item);
+            read_cell(b[1], sizeof b[1], g->value, o->fmt, rate ? 4 : 2);
+            cells[c++] = b[1];
+            double chg = NAN, pct = NAN;
+            if (prev && atoi(prev->keys[nk]) == year - 1 && isfinite(prev->value) && isfinite(g->value)) {
+                chg = g->value - prev->value;
+                pct = prev->value != 0 ? chg / prev->value : NAN;
+            }
+            read_cell(b[2], sizeof b[2], chg, o->fmt, rate ? 4 : 2);
+            read_cell(b[3], sizeof b[3], pct, o->fmt, 4);
+            cells[c++] = b[2];
+            cells[c++] = b[3];
+            regimes_text(g->regimes, b[4], sizeof b[4]);
+            cells[c++] = b[4];
+            grade_text(g->grade, b[5]);
+            cells[c++] = b[5];
+            cells[c++] = g->status;
+            cells[c++] = g->coverage;
+            if (prev && atoi(prev->keys[nk]) < year - 1) snprintf(mark, sizeof mark, "gap");
+            if (prev && g->regimes && prev_reg && g->regimes != prev_reg) {
+                char r0[32], r1[32];
+                regimes_text(prev_reg, r0, sizeof r0);
+                regimes_text(g->regimes, r1, sizeof r1);
+                size_t l = strlen(mark);
+                snprintf(mark + l, sizeof mark - l, "%sregime %s>%s", l ? ";" : "", r0, r1);
+            }
+            cells[c++] = mark;
+            table_row(t, cells);
+            prev = g;
+            if (g->regimes) prev_reg = g->regimes;
+        }
+    }
+    return 0;
+}
+
+static int trend_stats(const struct stat_opts *o, size_t nk, const struct growvec *gv, const struct series *sv,
+                       size_t ns, struct table *t)
+{
+    for (size_t s = 0; s < ns; s++) {
+        const struct grow *g0 = &gv->v[sv[s].first];
+        double *x = xmalloc(sv[s].n * sizeof *x), *y = xmalloc(sv[s].n * sizeof *y);
+        size_t m = 0;
+        char grade = 0;
+        unsigned last_reg = 0;
+        char regs[96] = "";
+        for (size_t i = 0; i < sv[s].n; i++) {
+            const struct grow *g = &gv->v[sv[s].first + i];
+            if (!isfinite(g->value)) continue;
+            x[m] = atoi(g->keys[nk]);
+            y[m] = g->value;
+            m++;
+            if (g->grade > grade) grade = g->grade;
+            if (g->regimes && g->regimes != last_reg) {
+                char r[32];
+                regimes_text(g->regimes, r, sizeof r);
+                size_t l = strlen(regs);
+                snprintf(regs + l, sizeof regs - l, "%s%s", l ? ">" : "", r);
+                last_reg = g->regimes;
+            }
+        }
+        int gaps = m ? (int)(x[m - 1] - x[0]) + 1 - (int)m : 0;
+        struct stats_ols ols;
+        struct stats_mk mk;
+        stats_ols(x, y, m, &ols);
+        stats_mann_kendall(x, y, m, &mk);
+        double cagr = m >= 2 ? stats_cagr(y[0], y[m - 1], x[m - 1] - x[0]) : NAN;
+
+        bool rate = item_rate(&g0->item);
+        int dv = rate ? 4 : 2;
+        char b[26][64];
+        const char *cells[K__COUNT + 30];
+        size_t c = 0, bi = 0;
+        for (size_t k = 0; k < nk; k++) cells[c++] = g0->keys[k];
+        agg_item_name(&g0->item, b[bi], sizeof b[bi]);
+        cells[c++] = b[bi++];
+        grade_text(grade, b[bi]);
+        cells[c++] = b[bi++];
+        double vals[] = { (double)m, m ? x[0] : NAN, m ? x[m - 1] : NAN, m ? y[0] : NAN, m ? y[m - 1] : NAN, cagr,
+                          ols.slope, ols.se, ols.ci_lo, ols.ci_hi, ols.p, ols.r2, mk.s, mk.z, mk.p, mk.tau,
+                          mk.sen_slope, (double)gaps };
+        int dec[] = { 0, 0, 0, dv, dv, 4, dv + 2, dv + 2, dv + 2, dv + 2, 4, 4, 0, 3, 4, 3, dv + 2, 0 };
+        for (size_t i = 0; i < ARRAY_LEN(vals); i++) {
+            if (o->fmt == TF_CSV) table_num(b[bi], sizeof b[bi], vals[i]);
+            else if (i < 3 || i == 17) table_num_read(b[bi], sizeof b[bi], vals[i], 0, i != 1 && i != 2);
+            else table_num_read(b[bi], sizeof b[bi], vals[i], dec[i], true);
+            cells[c++] = b[bi++];
+        }
+        cells[c++] = regs;
+        table_row(t, cells);
+        free(x);
+        free(y);
+    }
+    return 0;
+}
+
+static int cmd_trend(int argc, char **argv)
+{
+    struct stat_opts o;
+    int prc = parse_stat_opts(argc, argv, "trend", SO_ITEMS | SO_BY | SO_TABLE, usage_trend, &o);
+    if (prc >= 0) return prc;
+    bool years = false;
+    if (o.table && strcmp(o.table, "years") == 0) years = true;
+    else if (o.table && strcmp(o.table, "stats") != 0) return bad_opt("trend", "unknown table (stats, years)", o.table);
+    if (!o.nitems) {
+        fprintf(stderr, "ogistat: trend: give the series: --metric or --indicator\n");
+        try_help("trend");
+        return EXIT_USAGE;
+    }
+    for (size_t k = 0; k < o.nkeys; k++)
+        if (o.keys[k] == K_YEAR) return bad_opt("trend", "the year is the time axis, not a key", "year");
+    if (!o.nkeys) o.keys[o.nkeys++] = K_BODY;
+    size_t nk = o.nkeys;
+    o.keys[o.nkeys++] = K_YEAR;
+    o.nops = 0;
+    o.ops[o.nops++] = OP_SUM;
+    o.ops[o.nops++] = OP_RATIO;
+    struct agg_spec spec;
+    spec_of(&o, &spec);
+    struct agg *a = agg_new(&spec);
+    int rc = run_agg(a, &o, argv + optind, (size_t)(argc - optind));
+    if (rc == EXIT_IO) { agg_free(a); return rc; }
+    struct growvec gv = { 0 };
+    agg_each(a, collect_row, &gv);
+
+    /* series: rows of one key tuple (without the year) and one item, in year order */
+    struct series *sv = xmalloc((gv.n ? gv.n : 1) * sizeof *sv);
+    size_t ns = 0;
+    size_t *idx = xmalloc((gv.n ? gv.n : 1) * sizeof *idx);
+    size_t ni = 0;
+    for (size_t i = 0; i < gv.n;) {
+        size_t j = i;
+        while (j < gv.n && same_keys(gv.v[j].keys, gv.v[i].keys, nk)) j++;
+        for (size_t it = 0; it < o.nitems; it++) {
+            sv[ns].first = ni;
+            for (size_t r = i; r < j; r++)
+                if (item_eq(&gv.v[r].item, &o.items[it])) idx[ni++] = r;
+            sv[ns].n = ni - sv[ns].first;
+            if (sv[ns].n) ns++;
+        }
+        i = j;
+    }
+    /* reorder rows so each series is contiguous */
+    struct grow *ordered = xmalloc((gv.n ? gv.n : 1) * sizeof *ordered);
+    for (size_t i = 0; i < ni; i++) ordered[i] = gv.v[idx[i]];
+    free(gv.v);
+    gv.v = ordered;
+    free(idx);
+
+    struct table_col cols[K__COUNT + 30];
+    size_t nc = 0;
+    for (size_t k = 0; k < nk; k++) cols[nc++] = (struct table_col){ AGG_KEY_NAMES[o.keys[k]], 'l' };
+    cols[nc++] = (struct table_col){ "item", 'l' };
+    if (years) {
+        static const struct table_col yc[] = {
+            { "year", 'l' }, { "value", 'r' }, { "change", 'r' }, { "change_pct", 'r' }, { "regime", 'l' },
+            { "grade", 'l' }, { "status", 'l' }, { "coverage", 'l' }, { "mark", 'l' },
+        };
+        for (size_t i = 0; i < ARRAY_LEN(yc); i++) cols[nc++] = yc[i];
+    } else {
+        static const struct table_col sc[] = {
+            { "grade", 'l' }, { "n_years", 'r' }, { "first_year", 'r' }, { "last_year", 'r' }, { "first", 'r' },
+            { "last", 'r' }, { "cagr", 'r' }, { "ols_slope", 'r' }, { "ols_se", 'r' }, { "ols_ci_lo", 'r' },
+            { "ols_ci_hi", 'r' }, { "ols_p", 'r' }, { "r2", 'r' }, { "mk_s", 'r' }, { "mk_z", 'r' }, { "mk_p", 'r' },
+            { "kendall_tau", 'r' }, { "sen_slope", 'r' }, { "gaps", 'r' }, { "regimes", 'l' },
+        };
+        for (size_t i = 0; i < ARRAY_LEN(sc); i++) cols[nc++] = sc[i];
+    }
+    struct out_table ot;
+    if (out_table_open(&ot, &o, cols, nc) != 0) rc = EXIT_IO;
+    else {
+        if (years) trend_years(&o, nk, &gv, sv, ns, ot.t);
+        else trend_stats(&o, nk, &gv, sv, ns, ot.t);
+        rc = out_table_close(&ot, &o, rc);
+    }
+    free(sv);
+    free(gv.v);
+    agg_free(a);
+    return rc;
+}
+
 /* ==== dispatch ==== */
 
 static const struct cmd CMDS[] = {
@@ -698,6 +1005,8 @@ static const struct cmd CMDS[] = {
       .summary = "list the metric registry (ids, units, labels)" },
     { .name = "agg", .run = cmd_agg, .usage = usage_agg,
       .summary = "aggregate records by region, body, year, ... (sums, means, quantiles, rates)" },
+    { .name = "trend", .run = cmd_trend, .usage = usage_trend,
+      .summary = "trends per series over the years (OLS, Mann-Kendall, Theil-Sen, CAGR)" },
 };
 
 static void usage_main(FILE *fp)
