@@ -720,6 +720,7 @@ static void fill_row(struct agg *a, struct agg_row *row, const struct agg_item *
     row->item = *it;
     row->count = count;
     row->n = c->n;
+    row->nv = c->nv;
     row->grade = it->kind == ITEM_CELL ? 0 : (c->grade ? c->grade : c->grade_all);
     for (int o = 0; o < OP__COUNT; o++) row->op[o] = NAN;
     row->op[OP_COUNT] = (double)count;

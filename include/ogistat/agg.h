@@ -82,6 +82,8 @@ struct agg_row {
     struct agg_item item;
     size_t count;               /* reports added up in the group */
     size_t n;                   /* of them, reports that gave a value */
+    size_t nv;                  /* values mean, sd, min, quantiles, max are over (rates: the
+                                 * reports whose own rate was computed) */
     char grade;                 /* worst grade (h_* and indicators), 0 for cells */
     double op[OP__COUNT];       /* NaN when not defined or not applicable */
     const char *status;         /* "complete", "partial" (n < count), "none" (n = 0),
