@@ -1079,6 +1079,286 @@ static int cmd_summary(int argc, char **argv)
     return out_table_close(&ot, &o, rc);
 }
 
+/* ==== compare ==== */
+
+static void usage_compare(FILE *fp)
+{
+    fputs("Usage: ogistat compare --within UNIT --year Y [--by county|body] [--metric M|--indicator I]\n"
+          "                       [--dist outcome|refusal] [--table units|test] INPUT...\n"
+          "The counties (or bodies) of one city or province side by side in one year.\n"
+          "\n"
+          "      --within=UNIT    the reports whose city (or province) is UNIT\n"
+          "      --year=Y         of year Y\n"
+          "  -b, --by=KEY         county (default) or body: the units compared\n"
+          "      --table=T        units (default): per unit the item's value (sum; rates: pooled),\n"
+          "                       rank (1 = largest), z-score, share of the units' total, n, status,\n"
+          "                       coverage;\n"
+          "                       test: chi-square test of homogeneity of the distribution across\n"
+          "                       the units, with Cramer's V and a warning when expected counts are\n"
+          "                       below 5\n"
+          "      --dist=D         outcome (default): the h_* outcome partition (8 categories);\n"
+          "                       refusal: the 8 不予公开 reasons (new forms)\n", fp);
+    fputs(STAT_COMMON_HELP, fp);
+    fputs("\nDefault item: h_received. Reports without a value for the key (county '') are the unit's\n"
+          "own reports and are not compared; a note says how many. A unit with a category not\n"
+          "determined is left out of the test.\n\n", fp);
+    fputs(STAT_INPUT_HELP, fp);
+    fputs("\n"
+          "Examples:\n"
+          "  ogistat compare --within 淮安市 --year 2024 records.csv\n"
+          "  ogistat compare --within 淮安市 --year 2024 --table test --dist refusal records.csv\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+static const int REFUSAL_CELLS[] = {
+    M_RES_DENIED_STATE_SECRET, M_RES_DENIED_LAW_FORBIDDEN, M_RES_DENIED_SAFETY_STABILITY, M_RES_DENIED_THIRD_PARTY,
+    M_RES_DENIED_INTERNAL_AFFAIRS, M_RES_DENIED_PROCESS_INFO, M_RES_DENIED_ENFORCEMENT_FILE, M_RES_DENIED_ADMIN_QUERY,
+};
+#define N_CATS 8
+
+static int compare_units(const struct stat_opts *o, const struct grow *main, size_t nu, struct table *t)
+{
+    double *v = xmalloc((nu ? nu : 1) * sizeof *v);
+    double total = 0;
+    for (size_t i = 0; i < nu; i++) {
+        v[i] = main[i].value;
+        if (isfinite(v[i])) total += v[i];
+    }
+    double mean = stats_mean(v, nu), sd = stats_sd(v, nu);
+    bool rate = item_rate(&main[0].item);
+    for (size_t i = 0; i < nu; i++) {
+        size_t rank = 1;
+        for (size_t j = 0; j < nu; j++)
+            if (isfinite(v[j]) && isfinite(v[i]) && v[j] > v[i]) rank++;
+        char b[8][64];
+        const char *cells[10];
+        size_t c = 0;
+        cells[c++] = main[i].keys[0];
+        agg_item_name(&main[i].item, b[0], sizeof b[0]);
+        cells[c++] = b[0];
+        read_cell(b[1], sizeof b[1], v[i], o->fmt, rate ? 4 : 2);
+        cells[c++] = b[1];
+        if (isfinite(v[i])) snprintf(b[2], sizeof b[2], "%zu", rank);
+        else b[2][0] = '\0';
+        cells[c++] = b[2];
+        read_cell(b[3], sizeof b[3], sd > 0 ? (v[i] - mean) / sd : NAN, o->fmt, 3);
+        cells[c++] = b[3];
+        read_cell(b[4], sizeof b[4], !rate && total > 0 ? v[i] / total : NAN, o->fmt, 4);
+        cells[c++] = b[4];
+        snprintf(b[5], sizeof b[5], "%zu", main[i].n);
+        cells[c++] = b[5];
+        cells[c++] = main[i].status;
+        cells[c++] = main[i].coverage;
+        table_row(t, cells);
+    }
+    free(v);
+    return 0;
+}
+
+static int compare_test(const struct stat_opts *o, const struct grow *rows, size_t nu, size_t per_unit,
+                        struct table *t, struct diag *d)
+{
+    double *tab = xmalloc((nu ? nu : 1) * N_CATS * sizeof *tab);
+    size_t used = 0;
+    bool cat_any[N_CATS] = { false };
+    for (size_t u = 0; u < nu; u++)
+        for (size_t k = 0; k < N_CATS; k++) cat_any[k] |= rows[u * per_unit + 1 + k].n > 0;
+    for (size_t u = 0; u < nu; u++) {
+        bool ok = true;
+        for (size_t k = 0; k < N_CATS; k++) {
+            const struct grow *g = &rows[u * per_unit + 1 + k];
+            if (cat_any[k] && (g->n == 0 || g->n < g->count)) ok = false;
+        }
+        if (!ok) {
+            diag_add(d, DIAG_NOTE, NULL, 0, "compare: unit '%s' left out of the test: a category is not determined",
+                     rows[u * per_unit].keys[0]);
+            continue;
+        }
+        for (size_t k = 0; k < N_CATS; k++) tab[used * N_CATS + k] = cat_any[k] ? rows[u * per_unit + 1 + k].value : 0;
+        used++;
+    }
+    struct stats_chisq cs;
+    stats_chisq(tab, used, N_CATS, &cs);
+    free(tab);
+    char b[12][64];
+    const char *cells[12];
+    size_t c = 0;
+    cells[c++] = o->dist ? o->dist : "outcome";
+    snprintf(b[0], sizeof b[0], "%zu", cs.rows_used);
+    cells[c++] = b[0];
+    snprintf(b[1], sizeof b[1], "%zu", cs.cols_used);
+    cells[c++] = b[1];
+    read_cell(b[2], sizeof b[2], cs.total, o->fmt, 0);
+    cells[c++] = b[2];
+    double vals[] = { cs.chi2, cs.df, cs.p, cs.cramer_v, cs.min_expected };
+    int dec[] = { 3, 0, 4, 3, 2 };
+    for (size_t i = 0; i < ARRAY_LEN(vals); i++) {
+        read_cell(b[3 + i], sizeof b[3 + i], vals[i], o->fmt, dec[i]);
+        cells[c++] = b[3 + i];
+    }
+    snprintf(b[8], sizeof b[8], "%zu", cs.n_small);
+    cells[c++] = b[8];
+    const char *warn = "";
+    if (isnan(cs.chi2)) warn = "not computed: fewer than 2 units or categories with counts";
+    else if (cs.min_expected < 1 || cs.n_small * 5 > cs.rows_used * cs.cols_used)
+        warn = "expected counts small: chi-square approximation doubtful";
+    cells[c++] = warn;
+    table_row(t, cells);
+    return 0;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+    struct stat_opts o;
+    int prc = parse_stat_opts(argc, argv, "compare", SO_ITEMS | SO_BY | SO_WITHIN | SO_TABLE, usage_compare, &o);
+    if (prc >= 0) return prc;
+    if (!o.within || !o.year) {
+        fprintf(stderr, "ogistat: compare: --within and --year are required\n");
+        try_help("compare");
+        return EXIT_USAGE;
+    }
+    bool test = false;
+    if (o.table && strcmp(o.table, "test") == 0) test = true;
+    else if (o.table && strcmp(o.table, "units") != 0) return bad_opt("compare", "unknown table (units, test)", o.table);
+    if (o.nkeys > 1 || (o.nkeys == 1 && o.keys[0] != K_COUNTY && o.keys[0] != K_BODY))
+        return bad_opt("compare", "units are county or body", AGG_KEY_NAMES[o.keys[o.nkeys - 1]]);
+    if (!o.nkeys) o.keys[o.nkeys++] = K_COUNTY;
+    if (o.nitems > 1) return bad_opt("compare", "one item at a time", "--metric/--indicator");
+    if (!o.nitems) agg_item_parse("h_received", &o.items[o.nitems++]);
+    /* the categories of the test follow the item */
+    bool refusal = o.dist && strcmp(o.dist, "refusal") == 0;
+    for (size_t k = 0; k < N_CATS; k++)
+        o.items[o.nitems++] = refusal ? (struct agg_item){ .kind = ITEM_CELL, .id = REFUSAL_CELLS[k], .applicant = AP_TOTAL }
+                                      : (struct agg_item){ .kind = ITEM_H, .id = H_PART_FIRST + (int)k };
+    o.nops = 0;
+    o.ops[o.nops++] = OP_SUM;
+    o.ops[o.nops++] = OP_RATIO;
+    struct agg_spec spec;
+    spec_of(&o, &spec);
+    struct agg *a = agg_new(&spec);
+    int rc = run_agg(a, &o, argv + optind, (size_t)(argc - optind));
+    if (rc == EXIT_IO) { agg_free(a); return rc; }
+    struct growvec gv = { 0 };
+    agg_each(a, collect_row, &gv);
+    size_t per_unit = 1 + N_CATS;
+    size_t nu = gv.n / per_unit;
+    /* units with an empty key are the unit's own reports: not compared */
+    struct diag d;
+    diag_init(&d);
+    size_t first = 0;
+    if (nu && !*gv.v[0].keys[0]) {
+        diag_add(&d, DIAG_NOTE, NULL, 0, "compare: %zu report%s without a %s (the unit's own) not compared",
+                 gv.v[0].count, gv.v[0].count == 1 ? "" : "s", AGG_KEY_NAMES[o.keys[0]]);
+        first = 1;
+    }
+    struct grow *mainv = xmalloc((nu ? nu : 1) * sizeof *mainv);
+    for (size_t u = first; u < nu; u++) mainv[u - first] = gv.v[u * per_unit];
+    struct table_col ucols[] = {
+        { AGG_KEY_NAMES[o.keys[0]], 'l' }, { "item", 'l' }, { "value", 'r' }, { "rank", 'r' }, { "z", 'r' },
+        { "share", 'r' }, { "n", 'r' }, { "status", 'l' }, { "coverage", 'l' },
+    };
+    struct table_col tcols[] = {
+        { "dist", 'l' }, { "units", 'r' }, { "categories", 'r' }, { "N", 'r' }, { "chi2", 'r' }, { "df", 'r' },
+        { "p", 'r' }, { "cramer_v", 'r' }, { "min_expected", 'r' }, { "cells_below_5", 'r' }, { "warning", 'l' },
+    };
+    struct out_table ot;
+    if (out_table_open(&ot, &o, test ? tcols : ucols, test ? ARRAY_LEN(tcols) : ARRAY_LEN(ucols)) != 0) rc = EXIT_IO;
+    else {
+        if (test) compare_test(&o, gv.v + first * per_unit, nu - first, per_unit, ot.t, &d);
+        else compare_units(&o, mainv, nu - first, ot.t);
+        rc = out_table_close(&ot, &o, rc);
+    }
+    if (o.quiet) diag_free(&d);
+    else diag_flush(&d, stderr);
+    free(mainv);
+    free(gv.v);
+    agg_free(a);
+    return rc;
+}
+
+/* ==== indicators ==== */
+
+static void usage_indicators(FILE *fp)
+{
+    fputs("Usage: ogistat indicators [--format=text|csv]\n"
+          "List the harmonized ids h_* (DOMAIN §4: old and new templates mapped into one outcome\n"
+          "partition, with the comparability grade per regime: A same definition, B counted\n"
+          "differently, C lossy, D not reported) and the indicators (DOMAIN §5) with their\n"
+          "numerator and denominator. Both can be given to agg, trend, compare and summary.\n"
+          "\n", fp);
+    fputs(EXIT_HELP, fp);
+}
+
+static void h_grades(int h, char *buf)
+{
+    static const enum regime order[] = { RG_R08, RG_R14, RG_R19, RG_R21 };
+    for (size_t i = 0; i < ARRAY_LEN(order); i++) {
+        const struct h_formula *f = H_DEFS[h].f[order[i]];
+        buf[i] = f[0].grade ? f[0].grade : 'D';
+    }
+    buf[ARRAY_LEN(order)] = '\0';
+}
+
+static int cmd_indicators(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    bool csv = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "csv") == 0) csv = true;
+            else if (strcmp(optarg, "text") != 0) return bad_opt("indicators", "unknown format (text, csv)", optarg);
+            break;
+        case 'h': usage_indicators(stdout); return EXIT_OK;
+        default: try_help("indicators"); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) return bad_opt("indicators", "unexpected argument", argv[optind]);
+    if (csv) {
+        struct csvw *w = csvw_new(stdout, 0);
+        const char *hd[] = { "id", "kind", "label_zh", "numerator", "denominator", "grades_R08_R14_R19_R21", "description" };
+        for (size_t i = 0; i < ARRAY_LEN(hd); i++) csvw_fieldz(w, hd[i]);
+        csvw_endrow(w);
+        for (int h = 0; h < H__COUNT; h++) {
+            char g[8];
+            h_grades(h, g);
+            const char *row[] = { H_DEFS[h].id, h >= H_PART_FIRST && h <= H_PART_LAST ? "partition" : "harmonized",
+                                  H_DEFS[h].label_zh, "", "", g, H_DEFS[h].desc };
+            for (size_t i = 0; i < ARRAY_LEN(row); i++) csvw_fieldz(w, row[i]);
+            csvw_endrow(w);
+        }
+        for (int i = 0; i < IND__COUNT; i++) {
+            const struct ind_def *d = &IND_DEFS[i];
+            const char *row[] = { d->id, ind_is_ratio(i) ? "rate" : "volume", d->label_zh, d->num_desc,
+                                  d->den_desc ? d->den_desc : "", "", d->note ? d->note : "" };
+            for (size_t k = 0; k < ARRAY_LEN(row); k++) csvw_fieldz(w, row[k]);
+            csvw_endrow(w);
+        }
+        return csvw_free(w) == 0 ? EXIT_OK : EXIT_IO;
+    }
+    printf("Harmonized ids (grades R08 R14 R19 R21; * = member of the outcome partition of h_decided):\n");
+    for (int h = 0; h < H__COUNT; h++) {
+        char g[8];
+        h_grades(h, g);
+        printf("  %-22s %c%c%c%c %c %s\n", H_DEFS[h].id, g[0], g[1], g[2], g[3],
+               h >= H_PART_FIRST && h <= H_PART_LAST ? '*' : ' ', H_DEFS[h].desc);
+    }
+    printf("\nIndicators (a rate is not computed below --min-den, default %d):\n", IND_MIN_DEN_DEFAULT);
+    for (int i = 0; i < IND__COUNT; i++) {
+        const struct ind_def *d = &IND_DEFS[i];
+        if (ind_is_ratio(i)) printf("  %-22s (%s) / (%s)%s%s\n", d->id, d->num_desc, d->den_desc, d->note ? "; " : "", d->note ? d->note : "");
+        else printf("  %-22s %s%s%s\n", d->id, d->num_desc, d->note ? "; " : "", d->note ? d->note : "");
+    }
+    return EXIT_OK;
+}
+
 /* ==== dispatch ==== */
 
 static const struct cmd CMDS[] = {
@@ -1092,6 +1372,10 @@ static const struct cmd CMDS[] = {
       .summary = "trends per series over the years (OLS, Mann-Kendall, Theil-Sen, CAGR)" },
     { .name = "summary", .run = cmd_summary, .usage = usage_summary,
       .summary = "descriptive tables for papers (csv, Markdown, LaTeX booktabs)" },
+    { .name = "compare", .run = cmd_compare, .usage = usage_compare,
+      .summary = "the counties or bodies of one unit side by side (rank, z, share, chi-square)" },
+    { .name = "indicators", .run = cmd_indicators, .usage = usage_indicators,
+      .summary = "list the harmonized ids (h_*, grades) and the indicators" },
 };
 
 static void usage_main(FILE *fp)
