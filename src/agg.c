@@ -629,7 +629,7 @@ void agg_finish(struct agg *a, struct diag *d)
             if (x->covered) continue;
             a->count[gi] += x->nreports;
             if (!x->is_agg) continue;
-            if (x->level == 0 && x->nreports > 1) unknown = true;
+            if (x->nreports > 1) unknown = true;     /* two aggregate reports of one region-year */
             for (size_t j = 0; j < g->nunits; j++) {
                 struct unit *y = &a->units[g->units[j]];
                 if (y != x && !y->covered && y->year == x->year && (x->level == 0 || y->level == 0)) unknown = true;

@@ -175,8 +175,7 @@ void stats_mann_kendall(const double *x, const double *y, size_t n, struct stats
     size_t k;
     clean_pairs(x, y, n, &cx, &cy, &k);
     o->n = k;
-    o->s = 0;
-    o->var_s = o->z = o->p = o->tau = o->sen_slope = o->sen_intercept = NAN;
+    o->s = o->var_s = o->z = o->p = o->tau = o->sen_slope = o->sen_intercept = NAN;
     if (k < 2) goto out;
 
     /* S = sum over pairs of sgn(dx) sgn(dy): the time-ordered sign sum,

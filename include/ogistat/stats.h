@@ -56,7 +56,7 @@ void stats_ols(const double *x, const double *y, size_t n, struct stats_ols *o);
  * Kendall's tau-a = S / (n (n - 1) / 2), and the Theil-Sen slope: the median
  * of the pairwise slopes (y_j - y_i) / (x_j - x_i), with the intercept
  * median(y - slope x).
- *   n < 2: everything NaN but n (and s = 0);
+ *   n < 2: everything NaN but n;
  *   var S == 0 (all y equal): z and p NaN, tau 0, sen_slope 0.
  * The normal approximation is rough for n < 10: check `n` before trusting p. */
 struct stats_mk {

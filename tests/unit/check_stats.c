@@ -210,6 +210,7 @@ START_TEST(test_mk_degenerate)
     struct stats_mk m;
     stats_mann_kendall(NULL, NULL, 0, &m);
     ck_assert_uint_eq(m.n, 0);
+    ck_nan(m.s);
     ck_nan(m.p);
     ck_nan(m.sen_slope);
     double x1[] = { 1 }, y1[] = { 1 };
