@@ -399,7 +399,7 @@ static int parse_stat_opts(int argc, char **argv, const char *cmd, unsigned flag
             char *eq = strchr(optarg, '=');
             int k = -1;
             if (eq) { *eq = '\0'; k = agg_key_find(optarg); *eq = '='; }
-            if (k < 0 || o->nwhere >= ARRAY_LEN(o->where)) return bad_opt(cmd, "--where needs KEY=VALUE with a key of --by", optarg);
+            if (k < 0 || o->nwhere >= ARRAY_LEN(o->where)) return bad_opt(cmd, "--where needs KEY=VALUE, KEY one of the --by keys", optarg);
             o->where[o->nwhere++] = (struct agg_where){ .key = k, .value = eq + 1 };
             break;
         }
