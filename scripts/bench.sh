@@ -12,7 +12,7 @@
 # report under its own name. bench-data/.complete marks a finished build.
 #
 # Then the aggregation bench: `BINARY agg --by county,year` over a records CSV of
-# $BENCH_AGG_ROWS rows (default 1,000,000; bench-data/agg/), made by replicating the
+# $BENCH_AGG_ROWS rows (default 1,000,000; bench-agg/), made by replicating the
 # parsed reports under other bodies and counties (20 counties, so the number of groups
 # does not grow with the rows), against `datamash -t, -s -g county,year,metric,applicant
 # sum value` on the same file (LC_ALL=C, its fastest; installed by scripts/setup.sh --bench); and
@@ -232,7 +232,7 @@ fi   # SKIP_PARSE
 
 # --- aggregation ---------------------------------------------------------------
 AGG_ROWS=${BENCH_AGG_ROWS:-1000000}
-ADIR=$DATA/agg
+ADIR=bench-agg
 scripts/setup.sh --bench >/dev/null || die "cannot install datamash (scripts/setup.sh --bench)"
 command -v datamash >/dev/null 2>&1 || die "datamash not found after scripts/setup.sh --bench"
 if [ ! -f "$ADIR/.complete-$AGG_ROWS" ]; then
