@@ -7,9 +7,9 @@
 set -eu
 
 # build and runtime libraries
-PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libgsl-dev"
+PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev libgsl-dev"
 # tools used by tests, CI and benchmarks
-PKGS="$PKGS python3 valgrind"
+PKGS="$PKGS python3 valgrind poppler-utils"
 # only for `make bench` (scripts/bench.sh): the reference tool agg is timed against
 if [ "${1:-}" = "--bench" ]; then PKGS="$PKGS datamash"; shift; fi
 

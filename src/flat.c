@@ -31,13 +31,14 @@
 
 struct dfs {
     const char *d;
-    size_t n, k, gsize, found, max;
+    size_t n, k, gsize, found, max, stop;
     int64_t cur[64];
     int64_t *out;
 };
 
 static void dfs(struct dfs *s, size_t pos, size_t cell)
 {
+    if (s->stop && s->found >= s->stop) return;
     if (cell == s->k) {
         if (pos != s->n) return;
         if (s->found < s->max) memcpy(s->out + s->found * s->k, s->cur, s->k * sizeof *s->cur);
@@ -70,6 +71,16 @@ size_t flat_splits(const char *d, size_t n, size_t k, size_t gsize, int64_t *out
     struct dfs s = { .d = d, .n = n, .k = k, .gsize = gsize, .max = max, .out = out };
     dfs(&s, 0, 0);
     return s.found;
+}
+
+/* Do the digits alone (no identity) admit a single split into k cells? A row whose
+ * digits admit several is read by the form's equalities: its cells are inferred. */
+static bool split_forced(const char *d, size_t n, size_t k)
+{
+    if (k == 0 || k > 64 || n < k || n > MAX_DIGITS) return false;
+    struct dfs s = { .d = d, .n = n, .k = k, .stop = 2 };
+    dfs(&s, 0, 0);
+    return s.found == 1;
 }
 
 /* ==== runs in the text ==== */
@@ -256,6 +267,7 @@ static const struct flat_row FLAT_T3[] = {
 
 struct t3_found {
     bool present;               /* the row's digits were read */
+    bool inferred;              /* the digits alone admit several splits */
     size_t ncand;               /* readings satisfying N4 (0: none) */
     int64_t cand[MAX_CAND][NCOL];
     size_t at, len;
@@ -353,10 +365,10 @@ static void note_candidates(struct report *r, long line, const char *what, const
     sb_free(&b);
 }
 
-static size_t store(struct report *r, int metric, int applicant, int64_t v, long line)
+static size_t store(struct report *r, int metric, int applicant, int64_t v, bool inferred, long line)
 {
     if (report_get(r, metric, applicant)) return 0;
-    report_set(r, metric, applicant, CELL_VALUE, Q_EXACT, v * 100, SRC_TABLE, line);
+    report_set(r, metric, applicant, CELL_VALUE, Q_EXACT, v * 100, SRC_TABLE, line)->inferred = inferred;
     return 1;
 }
 
@@ -369,15 +381,15 @@ static size_t store_na(struct report *r, int metric, int applicant, long line)
 
 /* Store cells from the surviving readings of a run (k cells each; cell i is
  * metrics[i] x applicants[i]): a cell on which they all agree is determined,
- * the others are NA (ambiguous). */
+ * the others are NA (ambiguous). inferred: the digits alone admit other splits. */
 static size_t store_readings(struct report *r, const int *metrics, const int *applicants, size_t k,
-                             const int64_t *cand, size_t ncand, long line)
+                             const int64_t *cand, size_t ncand, bool inferred, long line)
 {
     size_t stored = 0;
     for (size_t i = 0; i < k; i++) {
         bool agree = true;
         for (size_t c = 1; c < ncand && agree; c++) agree = cand[c * k + i] == cand[i];
-        stored += agree ? store(r, metrics[i], applicants[i], cand[i], line)
+        stored += agree ? store(r, metrics[i], applicants[i], cand[i], inferred, line)
                         : store_na(r, metrics[i], applicants[i], line);
     }
     return stored;
@@ -386,11 +398,11 @@ static size_t store_readings(struct report *r, const int *metrics, const int *ap
 static const int NO_APPLICANT[15] = { AP_NONE };      /* 表二 and 表四 cells (AP_NONE is 0) */
 
 /* A 表三 row: one metric, the seven applicant columns. */
-static size_t store_row(struct report *r, int metric, const int64_t *cand, size_t ncand, long line)
+static size_t store_row(struct report *r, int metric, const int64_t *cand, size_t ncand, bool inferred, long line)
 {
     int metrics[NCOL];
     for (size_t i = 0; i < NCOL; i++) metrics[i] = metric;
-    return store_readings(r, metrics, EXTRACT_T3_COLS, NCOL, cand, ncand, line);
+    return store_readings(r, metrics, EXTRACT_T3_COLS, NCOL, cand, ncand, inferred, line);
 }
 
 static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end)
@@ -431,6 +443,7 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
             continue;
         }
         if (run.decimal) continue;
+        t->inferred = !split_forced(run.digits, run.n, NCOL);
         int64_t buf[MAX_CAND * NCOL];
         size_t k = flat_splits(run.digits, run.n, NCOL, NCOL, buf, MAX_CAND);
         if (k > MAX_CAND) k = 0;                       /* too many readings to be useful */
@@ -479,7 +492,7 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
         struct t3_found *t = &f[i];
         if (!t->present || t->ncand == 0) continue;
         if (t->ncand == 1) {
-            stored += store_row(r, FLAT_T3[i].metric, t->cand[0], 1, t->line);
+            stored += store_row(r, FLAT_T3[i].metric, t->cand[0], 1, t->inferred, t->line);
             continue;
         }
         /* keep the readings that survived the joint solve (all, if none did) */
@@ -489,7 +502,7 @@ static size_t solve_t3(struct report *r, const struct compact *c, size_t *t3_end
             if (nsurv == 0 || surv[i][cnd]) memcpy(keep + NCOL * nk++, t->cand[cnd], sizeof t->cand[cnd]);
         if (nk > 1)
             note_candidates(r, t->line, REG_METRICS[FLAT_T3[i].metric].label_zh, t->digits, keep, nk, NCOL);
-        stored += store_row(r, FLAT_T3[i].metric, keep, nk, t->line);
+        stored += store_row(r, FLAT_T3[i].metric, keep, nk, t->inferred, t->line);
     }
     free(surv);
     free(f);
@@ -514,7 +527,7 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
         long line = compact_line(c, run.at);
         int64_t tk[15];
         if (tokens_as_cells(&run, 15, tk)) {
-            if (extract_t4_n5(tk)) return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, tk, 1, line);
+            if (extract_t4_n5(tk)) return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, tk, 1, false, line);
         }
         int64_t buf[MAX_CAND * 15];
         size_t k = flat_splits(run.digits, run.n, 15, 5, buf, MAX_CAND);
@@ -532,7 +545,7 @@ static size_t solve_t4(struct report *r, const struct compact *c, size_t from)
         }
         if (k > MAX_CAND) return 0;
         if (k > 1) note_candidates(r, line, "表四", run.digits, buf, k, 15);
-        return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, buf, k, line);
+        return store_readings(r, EXTRACT_T4_COLS, NO_APPLICANT, 15, buf, k, !split_forced(run.digits, run.n, 15), line);
     }
     return 0;
 }
@@ -650,8 +663,8 @@ static size_t solve_procure(struct report *r, const struct compact *c, size_t fr
     }
     /* "00" / "0 0": zero in any unit */
     bool zeros = !ua && ((strcmp(a, "00") == 0 && !lb) || (strcmp(a, "0") == 0 && lb && strcmp(b, "0") == 0 && !ub));
-    if (zeros) return store(r, M_ART20_PROCURE_ITEMS, AP_NONE, 0, line) +
-                      store(r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE, 0, line);
+    if (zeros) return store(r, M_ART20_PROCURE_ITEMS, AP_NONE, 0, false, line) +
+                      store(r, M_ART20_PROCURE_AMOUNT_YUAN, AP_NONE, 0, false, line);
     diag_add(&r->diag, DIAG_NOTE, r->path, line,
              "政府集中采购: '%s%s%s%s' does not show where 采购项目数量 ends and 采购总金额 (元 or 万元) begins; cells left out",
              a, ua ? ua : "", lb ? b : "", lb && ub ? ub : "");
@@ -700,7 +713,8 @@ static size_t solve_t2(struct report *r, const struct compact *c, enum regime g,
          * is forced, or when the report's prose states its figures ("废止规范性文件6件") */
         if (nc > 1 && g == RG_R21) nc = prose_filter(c, row, t2_start, t3_start, buf, nc, (size_t)k);
         if (nc > 1) note_candidates(r, line, row->key, run.digits, buf, nc, (size_t)k);
-        stored += store_readings(r, cols, NO_APPLICANT, (size_t)k, buf, nc, line);
+        /* a split the prose states is read, not inferred; 表二 has no equality to infer by */
+        stored += store_readings(r, cols, NO_APPLICANT, (size_t)k, buf, nc, false, line);
     }
     if (g == RG_R19) stored += solve_procure(r, c, pos, t3_start);
     return stored;

@@ -302,6 +302,18 @@ static size_t store_text_cell(struct report *r, int metric, const char *s, const
     return 1;
 }
 
+/* Keep the 历年累计 cell next to an annual cell for `check` (DOMAIN §3.3 A6): a side
+ * figure, never a record. */
+static void say_cumulative(struct report *r, int metric, const char *s, const char *unit, long line)
+{
+    struct numval v;
+    int64_t v100;
+    if (num_parse_cell(s, strlen(s), false, &v) != CELL_VALUE || v.is_ratio) return;
+    bool money = strcmp(REG_METRICS[metric].unit, "元") == 0;
+    if (!num_to_v100(&v, money && v.unit[0] == '\0' && unit && strstr(unit, "万元") ? 10000 : 1, &v100)) return;
+    report_say(r, SAID_CUMULATIVE, metric, metric == M_REQ_NEW ? AP_TOTAL : AP_NONE, v100, v.q, line);
+}
+
 /* ==== token reader ==== */
 
 #define MAX_GROUP 6
@@ -416,7 +428,12 @@ static size_t read_tokens(struct report *r, const struct tokstream *ts, unsigned
                 continue;
             }
             const struct token *v = vals[h.annual];
-            stored += store_text_cell(r, m.metric, tok_text(ts, v), unit, label.s, v->line ? v->line : label_line);
+            size_t got = store_text_cell(r, m.metric, tok_text(ts, v), unit, label.s, v->line ? v->line : label_line);
+            if (got && h.nval == 2) {
+                const struct token *cu = vals[1 - h.annual];
+                say_cumulative(r, m.metric, tok_text(ts, cu), unit, cu->line ? cu->line : label_line);
+            }
+            stored += got;
             (*rows_read)++;
         }
         sb_reset(&label);
@@ -441,6 +458,7 @@ struct run_row {
     int64_t cand[MAX_CAND][2];  /* value columns in printed order */
     int64_t orig[MAX_CAND][2];  /* before the prose filter */
     size_t norig;
+    bool inferred;              /* the annual reading was settled by an equality (A1, A5) */
 };
 
 static bool isdig(char c) { return c >= '0' && c <= '9'; }
@@ -517,9 +535,18 @@ static struct run_row *find_row(struct run_row *rows, size_t nrows, int metric)
     return NULL;
 }
 
+/* Do the readings of a row disagree on the annual column? */
+static bool annual_open(const struct run_row *rr, int annual)
+{
+    for (size_t c = 1; c < rr->ncand; c++)
+        if (rr->cand[c][annual] != rr->cand[0][annual]) return true;
+    return false;
+}
+
 /* Keep the readings of the identity's rows that occur in some combination
- * satisfying it in every value column. Returns false when no combination does. */
-static bool solve_ident(struct run_row *rows, size_t nrows, size_t id, int nval)
+ * satisfying it in every value column. Returns false when no combination does.
+ * A row whose annual cell only an equality (ID_SUM) settles is marked inferred. */
+static bool solve_ident(struct run_row *rows, size_t nrows, size_t id, int nval, int annual)
 {
     struct run_row *tr = find_row(rows, nrows, RUN_IDENTS[id].total);
     if (!tr || tr->ncand == 0) return true;
@@ -562,10 +589,12 @@ static bool solve_ident(struct run_row *rows, size_t nrows, size_t id, int nval)
     }
     if (nsurv == 0) return false;
     for (size_t i = 0; i < nall; i++) {
+        bool open = annual_open(all[i], annual);
         size_t m = 0;
         for (size_t c = 0; c < all[i]->ncand; c++)
             if (keep[i][c]) { all[i]->cand[m][0] = all[i]->cand[c][0]; all[i]->cand[m][1] = all[i]->cand[c][1]; m++; }
         all[i]->ncand = m;
+        if (RUN_IDENTS[id].kind == ID_SUM && open && !annual_open(all[i], annual)) all[i]->inferred = true;
     }
     return true;
 }
@@ -609,7 +638,11 @@ static void store_run_row(struct report *r, const struct run_row *rr, const stru
     bool agree = rr->ncand > 0;
     for (size_t c = 1; c < rr->ncand && agree; c++) agree = rr->cand[c][a] == rr->cand[0][a];
     if (agree) {
-        report_set(r, rr->metric, ap, CELL_VALUE, Q_EXACT, rr->cand[0][a] * 100, SRC_TABLE, rr->line);
+        report_set(r, rr->metric, ap, CELL_VALUE, Q_EXACT, rr->cand[0][a] * 100, SRC_TABLE, rr->line)->inferred =
+            rr->inferred;
+        bool cum = h->nval == 2;
+        for (size_t c = 1; c < rr->ncand && cum; c++) cum = rr->cand[c][1 - a] == rr->cand[0][1 - a];
+        if (cum) report_say(r, SAID_CUMULATIVE, rr->metric, ap, rr->cand[0][1 - a] * 100, Q_EXACT, rr->line);
         return;
     }
     strbuf b;
@@ -702,7 +735,7 @@ static size_t read_runs(struct report *r, const struct compact *c, unsigned form
         }
     }
     for (size_t id = 0; id < ARRAY_LEN(RUN_IDENTS); id++) {
-        if (solve_ident(rows, nrows, id, h.nval)) continue;
+        if (solve_ident(rows, nrows, id, h.nval, h.annual)) continue;
         /* no combination holds with the prose choices: retry the identity's rows
          * with every reading (a source inconsistency leaves them ambiguous) */
         for (size_t i = 0; i < nrows; i++) {
@@ -711,8 +744,9 @@ static size_t read_runs(struct report *r, const struct compact *c, unsigned form
             if (!member) continue;
             memcpy(rows[i].cand, rows[i].orig, sizeof rows[i].cand);
             rows[i].ncand = rows[i].norig;
+            rows[i].inferred = false;
         }
-        solve_ident(rows, nrows, id, h.nval);
+        solve_ident(rows, nrows, id, h.nval, h.annual);
     }
     size_t stored = 0;
     for (size_t i = 0; i < nrows; i++) {

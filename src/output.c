@@ -172,7 +172,7 @@ static const int WIDE_APPLICANTS[] = { AP_NATURAL, AP_ORG_BUSINESS, AP_ORG_RESEA
 
 static void write_wide(struct out_writer *w, const struct report *r)
 {
-    char v[40];
+    char v[96];           /* "res_other_no_correction.org_business": longer than a value */
     if (!w->header_done) {
         for (size_t i = 0; i < N_META; i++) csvw_fieldz(w->csv, OUT_LONG_HEADER[i]);
         csvw_fieldz(w->csv, "region_code");

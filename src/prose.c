@@ -22,6 +22,7 @@
 #include "ogistat/numparse.h"
 #include "ogistat/util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define RG_BIT(g) (1u << (g))
@@ -144,6 +145,13 @@ static const struct prose_rule PROSE_RULES[] = {
       .whole_clause = true, .clause_bans = { NARROWING, "收取", "收费" }, .units = { "元" } },
     { .metric = M_CAP_BUDGET_YUAN, .key = "公开专项经费", .gap = 3, .regimes = RG_BIT(RG_NONE) | RG_BIT(RG_R14),
       .whole_clause = true, .clause_bans = { NARROWING, "收取", "收费" }, .units = { "元" } },
+};
+
+/* A figure stated beside a table's cell (for `check`, S4) must be the body's own total:
+ * not that of some of its units, a channel, or the office that wrote the report. */
+static const char *const STATE_BANS[] = {
+    "各单位", "各乡镇", "乡镇", "县直", "区直", "市直", "各部门", "部门", "网站", "门户", "微信", "微博", "公报",
+    "代表", "办公室", "政府办", "分别",
 };
 
 /* Explicit zero statements: in one clause a negation (and a verb, where given)
@@ -322,12 +330,16 @@ static bool clause_has_figure(const char *s, size_t from, size_t to)
     return false;
 }
 
+/* A figure bound to its metric: a cell (source text) when the metric has none, otherwise
+ * a statement kept beside the table's cell for `check` (S4), never a second cell. */
 static void store(struct report *r, const struct compact *c, int metric, bool total, const struct numval *v,
                   size_t at)
 {
     int64_t v100;
     if (!num_to_v100(v, 1, &v100)) return;
-    report_set(r, metric, total ? AP_TOTAL : AP_NONE, CELL_VALUE, v->q, v100, SRC_TEXT, compact_line(c, at));
+    int ap = total ? AP_TOTAL : AP_NONE;
+    if (report_get(r, metric, ap)) report_say(r, SAID_PROSE, metric, ap, v100, v->q, compact_line(c, at));
+    else report_set(r, metric, ap, CELL_VALUE, v->q, v100, SRC_TEXT, compact_line(c, at));
 }
 
 static bool is_sentence_break(const char *p, size_t left)
@@ -418,6 +430,9 @@ static bool try_rule(struct report *r, const struct compact *c, const struct pro
     if (p == n && pr->before > 0) p = number_before(s, n, cs, k, pr, &v);
     if (p == n) return false;
     if (span_has_any(s, cs, pr->whole_clause ? ce : p, pr->clause_bans, ARRAY_LEN(pr->clause_bans))) return false;
+    if (report_get(r, pr->metric, pr->total ? AP_TOTAL : AP_NONE) &&
+        span_has_any(s, cs, ce, STATE_BANS, ARRAY_LEN(STATE_BANS)))
+        return false;
     store(r, c, pr->metric, pr->total, &v, p);
     return true;
 }
@@ -437,25 +452,101 @@ static bool try_zero(struct report *r, const struct compact *c, const struct pro
     if (z->verb[0] && !span_has_any(s, cs, at, z->verb, ARRAY_LEN(z->verb))) return false;
     if (z->needs[0] && !span_has_any(s, cs, ce, z->needs, ARRAY_LEN(z->needs))) return false;
     if (span_has_any(s, cs, ce, z->bans, ARRAY_LEN(z->bans)) || clause_has_figure(s, cs, ce)) return false;
-    report_set(r, z->metric, z->total ? AP_TOTAL : AP_NONE, CELL_VALUE, Q_EXACT, 0, SRC_TEXT, compact_line(c, at));
+    if (report_get(r, z->metric, z->total ? AP_TOTAL : AP_NONE) &&
+        span_has_any(s, cs, ce, STATE_BANS, ARRAY_LEN(STATE_BANS)))
+        return false;
+    struct numval zero = { .status = CELL_VALUE, .q = Q_EXACT, .precision = 1 };
+    store(r, c, z->metric, z->total, &zero, at);
     return true;
+}
+
+/* ==== the year the prose dates the body's work to (check Y1) ==== */
+
+/* Verbs of the body's own work in the year: "2023年，在主动公开的61条政府信息中",
+ * "2024年制作、获取政府信息总数467条". */
+static const char *const YEAR_VERBS[] = { "主动公开", "收到", "受理", "办理", "答复", "制作", "获取", "新增", "发布" };
+/* the year's subject, between the year and the verb */
+static const char *const YEAR_SUBJECTS[] = { "我局", "本机关", "本单位", "我委", "我办", "本局", "全区", "全市", "全县",
+                                            "我区", "我市", "我县" };
+/* a year set against another ("较2023年", "与2023年相比", "截至2023年") */
+static const char *const YEAR_BEFORE[] = { "较", "比", "与", "至", "自", "从", "于", "同" };
+static const char *const YEAR_COMPARE[] = { "同比", "相比", "较上年", "比上年", "将", "计划", "拟" };
+
+static bool at_any(const char *s, size_t n, size_t p, const char *const *w, size_t nw, size_t *len)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t l = strlen(w[i]);
+        if (p + l <= n && memcmp(s + p, w[i], l) == 0) { *len = l; return true; }
+    }
+    return false;
+}
+
+/* A sentence that opens with the year before or after the report's, followed at once by
+ * the body's own work, and that names neither the report's year nor a comparison: a
+ * year copied from another report. Kept as a side figure (SAID_YEAR). */
+static void prose_years(struct report *r, const struct compact *c)
+{
+    if (!r->year) return;
+    const char *s = c->text.s;
+    size_t n = c->text.len, l;
+    for (size_t p = 0; p + 7 <= n; p++) {
+        if (!is_digit(s[p]) || (p > 0 && is_digit(s[p - 1]))) continue;
+        if (!(is_digit(s[p + 1]) && is_digit(s[p + 2]) && is_digit(s[p + 3]) && memcmp(s + p + 4, "年", 3) == 0)) continue;
+        int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+        if (y != r->year - 1 && y != r->year + 1) continue;
+        if (p >= 3 && at_any(s, n, p - 3, YEAR_BEFORE, ARRAY_LEN(YEAR_BEFORE), &l)) continue;
+        size_t q = p + 7;
+        if (q + 3 <= n && memcmp(s + q, "度", 3) == 0) q += 3;
+        if (q < n && s[q] == ',') q++;
+        else if (q + 3 <= n && memcmp(s + q, "，", 3) == 0) q += 3;
+        if (at_any(s, n, q, YEAR_SUBJECTS, ARRAY_LEN(YEAR_SUBJECTS), &l)) q += l;
+        bool verb = false;
+        for (int k = 0; k <= 4 && q < n && !verb; k++) {
+            verb = at_any(s, n, q, YEAR_VERBS, ARRAY_LEN(YEAR_VERBS), &l);
+            if (verb || is_digit(s[q]) || is_break_at(s, q, n)) break;
+            size_t cl = utf8_seqlen((const unsigned char *)s + q, n - q);
+            q += cl ? cl : 1;
+        }
+        if (!verb) continue;
+        /* the sentence must not also speak of the report's year, or compare */
+        size_t a = p, b = p;
+        while (a > 0 && !is_sentence_break(s + a - 1, 1) && !(a >= 3 && is_sentence_break(s + a - 3, 3))) a--;
+        while (b < n && !is_sentence_break(s + b, n - b)) b++;
+        char own[8];
+        snprintf(own, sizeof own, "%d年", r->year);
+        if (span_has(s, a, b, own) || span_has_any(s, a, b, YEAR_COMPARE, ARRAY_LEN(YEAR_COMPARE))) continue;
+        report_say(r, SAID_YEAR, -1, AP_NONE, (int64_t)y * 100, Q_EXACT, compact_line(c, p));
+    }
+}
+
+/* Should rule (metric, regimes) run: to give the metric its cell (it has none and the
+ * prose is its source in this regime), or to state it beside a table cell (once)? */
+static bool rule_wanted(const struct report *r, int metric, bool total, unsigned regimes, const bool *said)
+{
+    const struct cell *cl = report_get(r, metric, total ? AP_TOTAL : AP_NONE);
+    if (!cl) return (regimes & RG_BIT(r->regime)) != 0;
+    return cl->source == SRC_TABLE && cl->status == CELL_VALUE && !said[metric];
 }
 
 void prose_extract(struct report *r, const struct compact *c)
 {
     const char *s = c->text.s;
+    bool said[M__COUNT] = { false };
     for (size_t i = 0; i < ARRAY_LEN(PROSE_RULES); i++) {
         const struct prose_rule *pr = &PROSE_RULES[i];
-        if (!(pr->regimes & RG_BIT(r->regime)) || report_get(r, pr->metric, pr->total ? AP_TOTAL : AP_NONE)) continue;
+        if (!rule_wanted(r, pr->metric, pr->total, pr->regimes, said)) continue;
+        size_t n0 = r->nsaid;
         for (const char *k = strstr(s, pr->key); k; k = strstr(k + 1, pr->key))
             if (pr->sentence ? try_sentence(r, c, pr, (size_t)(k - s)) : try_rule(r, c, pr, (size_t)(k - s))) break;
+        if (r->nsaid > n0) said[pr->metric] = true;
     }
     for (size_t i = 0; i < ARRAY_LEN(PROSE_ZERO); i++) {
         const struct prose_zero *z = &PROSE_ZERO[i];
-        if (!(z->regimes & RG_BIT(r->regime)) || report_get(r, z->metric, z->total ? AP_TOTAL : AP_NONE)) continue;
+        if (!rule_wanted(r, z->metric, z->total, z->regimes, said)) continue;
         bool done = false;
         for (size_t j = 0; j < ARRAY_LEN(z->keys) && z->keys[j] && !done; j++)
             for (const char *k = strstr(s, z->keys[j]); k && !done; k = strstr(k + 1, z->keys[j]))
                 done = try_zero(r, c, z, (size_t)(k - s));
     }
+    prose_years(r, c);
 }

@@ -27,6 +27,7 @@ void report_free(struct report *r)
     free(r->body_type);
     free(r->scope);
     free(r->cells);
+    free(r->said);
     diag_free(&r->diag);
     memset(r, 0, sizeof *r);
 }
@@ -50,8 +51,20 @@ struct cell *report_set(struct report *r, int metric, int applicant, enum cell_s
     c->q = q;
     c->v100 = st == CELL_VALUE ? v100 : 0;
     c->source = src;
+    c->inferred = false;
     c->line = line;
     return c;
+}
+
+void report_say(struct report *r, enum said_kind kind, int metric, int applicant, int64_t v100, enum qualifier q,
+                long line)
+{
+    if (r->nsaid == r->capsaid) {
+        r->capsaid = r->capsaid ? 2 * r->capsaid : 8;
+        r->said = xrealloc(r->said, r->capsaid * sizeof *r->said);
+    }
+    r->said[r->nsaid++] = (struct said){ .kind = kind, .metric = metric, .applicant = applicant, .v100 = v100,
+                                         .q = q, .line = line };
 }
 
 const struct cell *report_get(const struct report *r, int metric, int applicant)

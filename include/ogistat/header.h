@@ -34,7 +34,11 @@ void header_parse(struct report *r, const struct compact *c, const struct line_v
 /* Main figures stated only in prose (source=text): proactive-disclosure total,
  * applications received, consultations and page visits, review and litigation
  * counts, fees, capacity (prose-only reports), and explicit zero statements
- * ("未收到政府信息公开申请"); never a metric the tables already gave a cell. */
+ * ("未收到政府信息公开申请"); never a metric the tables already gave a cell.
+ * For `check`, side figures (report_say, never records): the figure the prose
+ * states for a metric whose table cell is a value (SAID_PROSE, the body's own
+ * total only), and a sentence dating the body's work to the year before or
+ * after the report's (SAID_YEAR). */
 void prose_extract(struct report *r, const struct compact *c);
 
 #endif

@@ -24,6 +24,25 @@ struct cell {
     enum qualifier q;
     int64_t v100;               /* value x 100 in the canonical unit, when status == CELL_VALUE */
     enum source_kind source;
+    bool inferred;              /* the value was chosen among several readings of cells that ran
+                                 * together by an equality of the form (N1/N2/N4/N5, A1/A5), not
+                                 * read apart: `check` classes a failing identity with such a term
+                                 * as an extraction problem. Not written to records CSV. */
+    long line;
+};
+
+/* A figure the report states besides its cells, kept for `check`'s cross-report and
+ * prose checks and never written as a record (DOMAIN §3.3 A6, §3.1 S4). */
+enum said_kind {
+    SAID_CUMULATIVE,            /* the 历年累计 column of an old form, next to the annual cell */
+    SAID_PROSE,                 /* a figure the prose states for a metric the tables gave */
+    SAID_YEAR                   /* the prose dates the report's own work to year v100/100 */
+};
+struct said {
+    enum said_kind kind;
+    int metric, applicant;      /* SAID_YEAR: metric -1 */
+    int64_t v100;
+    enum qualifier q;
     long line;
 };
 
@@ -40,6 +59,8 @@ struct report {
     bool traditional;           /* text was converted with OpenCC t2s */
     struct cell *cells;
     size_t ncells, cap;
+    struct said *said;          /* side figures for `check` (report_say) */
+    size_t nsaid, capsaid;
     struct diag diag;           /* per-report messages, flushed in input order */
     bool failed;                /* the report could not be read or decoded */
 };
@@ -49,6 +70,9 @@ void report_free(struct report *r);          /* frees members, not r; accepts NU
 /* Add (or replace: same metric+applicant) a cell. Returns the stored cell. */
 struct cell *report_set(struct report *r, int metric, int applicant, enum cell_status st,
                         enum qualifier q, int64_t v100, enum source_kind src, long line);
+/* Add a side figure (kept in order; a report keeps at most a few dozen). */
+void report_say(struct report *r, enum said_kind kind, int metric, int applicant, int64_t v100, enum qualifier q,
+                long line);
 /* The cell for metric+applicant, or NULL. */
 const struct cell *report_get(const struct report *r, int metric, int applicant);
 /* Sort cells into registry order (metric, then applicant) for stable output. */

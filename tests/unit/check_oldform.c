@@ -142,6 +142,42 @@ START_TEST(test_annual_column_only)
 }
 END_TEST
 
+/* The 历年累计 cell is no record, but `check` (A6) keeps it beside the annual cell */
+static void cumulative_is_at(const struct report *r, int metric, int64_t v, int tline)
+{
+    for (size_t i = 0; i < r->nsaid; i++)
+        if (r->said[i].kind == SAID_CUMULATIVE && r->said[i].metric == metric) {
+            ck_assert_msg(r->said[i].v100 == v * 100, "test line %d: cumulative %lld, want %lld", tline,
+                          (long long)r->said[i].v100 / 100, (long long)v);
+            return;
+        }
+    ck_abort_msg("test line %d: no cumulative figure for metric %d", tline, metric);
+}
+#define CUMULATIVE_IS(r, m, v) cumulative_is_at((r), (m), (v), __LINE__)
+
+START_TEST(test_cumulative_kept_aside)
+{
+    struct report r;
+    RUN(&r, "指标名称 | 计量单位 | 2011年度 | 历年累计 |\n主动公开信息数 | 条 | 425 | 1516 |\n", RG_R08);
+    CUMULATIVE_IS(&r, M_PRO_TOTAL, 1516);
+    ck_assert_uint_eq(r.nsaid, 1);
+    report_free(&r);
+    /* 004 平潭县 2012, cells run together: 20263542 = 2026 | 3542, 17953304 = 1795 | 3304 */
+    run_fixture(&r, "pingtan2012_runs.txt", RG_R08);
+    CUMULATIVE_IS(&r, M_PRO_TOTAL, 3542);
+    CUMULATIVE_IS(&r, M_PRO_CH_WEBSITE, 3304);
+    CUMULATIVE_IS(&r, M_PRO_CH_GAZETTE, 7);
+    /* 1795 is the only reading with 其中 not above its total in both columns: read, not inferred */
+    const struct cell *c = report_get(&r, M_PRO_CH_WEBSITE, AP_NONE);
+    ck_assert(c && !c->inferred);
+    report_free(&r);
+    /* a single value column: nothing aside */
+    RUN(&r, "指标 | 单位 | 数量 |\n主动公开信息数 | 条 | 600 |\n", RG_R08);
+    ck_assert_uint_eq(r.nsaid, 0);
+    report_free(&r);
+}
+END_TEST
+
 /* A row with more cells than the form has is left out, with a note naming it */
 START_TEST(test_wrong_cell_count)
 {
@@ -175,6 +211,7 @@ Suite *suite_oldform(void)
     tcase_add_test(tc, test_r08_pipe_rows);
     tcase_add_test(tc, test_r08_blank_cells);
     tcase_add_test(tc, test_annual_column_only);
+    tcase_add_test(tc, test_cumulative_kept_aside);
     tcase_add_test(tc, test_wrong_cell_count);
     tcase_add_test(tc, test_prose_is_not_a_row);
     suite_add_tcase(s, tc);

@@ -1,5 +1,6 @@
 /* check_recin.c - records CSV input (src/recin.c): long and wide round trips, bad rows. */
-#define _GNU_SOURCE /* mkstemps */
+#define _DEFAULT_SOURCE          /* mkstemps */
+#define _POSIX_C_SOURCE 200809L
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
