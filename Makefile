@@ -12,7 +12,7 @@
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := opencc uchardet libxml-2.0 poppler-glib fontconfig
+PKGS    := opencc uchardet libxml-2.0 poppler-glib gsl fontconfig
 SANITIZE ?=
 WERROR  ?=
 comma := ,

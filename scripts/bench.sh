@@ -11,9 +11,16 @@
 # rounds, bench-data/rest/RRRR_<name> for the others; every copy is a normal
 # report under its own name. bench-data/.complete marks a finished build.
 #
+# Then the aggregation bench: `BINARY agg --by county,year` over a records CSV of
+# $BENCH_AGG_ROWS rows (default 1,000,000; bench-agg/), made by replicating the
+# parsed reports under other bodies and counties (20 counties, so the number of groups
+# does not grow with the rows), against `datamash -t, -s -g county,year,metric,applicant
+# sum value` on the same file (LC_ALL=C, its fastest; installed by scripts/setup.sh --bench); and
+# peak RSS at a quarter of the rows and at all of them.
+#
 # Environment: BENCH_MB (corpus size, default 50), BENCH_REPS (default 3),
 # BENCH_SRC (source directory of reports, overrides the default search),
-# BENCH_PARSE=0 (skip the parse part), BENCH_CHARTS (plot part, default 100).
+# BENCH_ONLY=parse|agg|plot (run one part), BENCH_AGG_ROWS, BENCH_CHARTS (plot, default 100).
 #
 # Plot: BENCH_CHARTS synthetic bodies x 15 years of req_new (every 7th cell NA)
 # drawn as trend charts, SVG then PNG: all of them in one command
@@ -100,7 +107,7 @@ bench_plot() {
     trap 'rm -f "$BIN_COPY"' EXIT
 }
 
-if [ "${BENCH_PARSE:-1}" = 0 ]; then
+if [ "${BENCH_ONLY:-}" = plot ]; then
     bench_plot
     exit 0
 fi
@@ -261,6 +268,8 @@ line() {
     }'
 }
 
+if [ "${BENCH_ONLY:-}" = agg ]; then SKIP_PARSE=yes; else SKIP_PARSE=no; fi
+if [ $SKIP_PARSE = no ]; then
 echo "bench: corpus $(awk -v b="$full_bytes" -v u="$MB" 'BEGIN { printf "%.1f MB", b / u }'), $full_n reports ($DATA/), best of $REPS, $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores"
 
 measure 1 "$DATA"
@@ -282,5 +291,76 @@ if [ $HAVE_TIME = yes ]; then
 else
     echo "peak RSS: n/a (install the time package)"
 fi
-bench_plot
+fi   # SKIP_PARSE
+[ "${BENCH_ONLY:-}" = parse ] && exit 0
+
+# --- aggregation ---------------------------------------------------------------
+AGG_ROWS=${BENCH_AGG_ROWS:-1000000}
+ADIR=bench-agg
+scripts/setup.sh --bench >/dev/null || die "cannot install datamash (scripts/setup.sh --bench)"
+command -v datamash >/dev/null 2>&1 || die "datamash not found after scripts/setup.sh --bench"
+if [ ! -f "$ADIR/.complete-$AGG_ROWS" ]; then
+    echo "bench: building $ADIR/records.csv ($AGG_ROWS rows) from the parsed reports of $src..."
+    mkdir -p "$ADIR"
+    "$BIN" parse -q -o "$ADIR/seed.csv" "$src" || [ $? -eq 1 ] || die "parse of $src failed"
+    # Copy r of every report: body and report name get #r, county 县(r mod 20) of 市(r mod 4);
+    # an empty value (BLANK, NA) is written NA, which both tools skip (datamash --narm).
+    awk -F, -v OFS=, -v target="$AGG_ROWS" '
+        NR == 1 { print; next }
+        { row[++n] = $0 }
+        END {
+            out = 0; r = 0
+            while (out < target) {
+                r++
+                for (i = 1; i <= n && out < target; i++) {
+                    m = split(row[i], f, ",")
+                    f[1] = f[1] "#" r; f[2] = f[2] "#" r
+                    f[5] = "福建省"; f[6] = "市" (r % 4); f[7] = "县" (r % 20)
+                    if (f[11] == "") f[11] = "NA"
+                    line = f[1]
+                    for (k = 2; k <= m; k++) line = line "," f[k]
+                    print line
+                    out++
+                }
+            }
+        }' "$ADIR/seed.csv" > "$ADIR/records.csv"
+    head -n $((AGG_ROWS / 4 + 1)) "$ADIR/records.csv" > "$ADIR/records-q.csv"
+    rm -f "$ADIR"/.complete-*
+    touch "$ADIR/.complete-$AGG_ROWS"
+fi
+agg_mb=$(awk -v b="$(wc -c < "$ADIR/records.csv")" -v u="$MB" 'BEGIN { printf "%.0f", b / u }')
+echo "bench: agg input $ADIR/records.csv: $AGG_ROWS rows, $agg_mb MB, best of $REPS"
+
+# time_cmd OUTFILE CMD...: best wall time (BEST) and highest peak RSS (PEAK) of REPS runs
+time_cmd() {
+    _out=$1; shift
+    BEST=; PEAK=
+    _i=0
+    while [ "$_i" -lt "$REPS" ]; do
+        _t0=$(now)
+        /usr/bin/time -f '%M' -o "$RSS_FILE" "$@" > "$_out" 2>/dev/null || die "$* failed"
+        _t1=$(now)
+        T=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f", b - a }')
+        RSS=$(awk 'END { print $1 }' "$RSS_FILE")
+        BEST=$(awk -v b="$BEST" -v t="$T" 'BEGIN { if (b == "" || t < b) b = t; print b }')
+        PEAK=$(awk -v p="$PEAK" -v r="$RSS" 'BEGIN { if (p == "" || r > p) p = r; print p }')
+        _i=$((_i + 1))
+    done
+}
+[ $HAVE_TIME = yes ] && [ $HAVE_NS = yes ] || die "the agg bench needs GNU date and /usr/bin/time"
+AOUT=${TMPDIR:-/tmp}/bench-agg.$$
+trap 'rm -f "$RSS_FILE" "$BIN_COPY" "$AOUT" "$AOUT.dm"' EXIT
+time_cmd "$AOUT" "$BIN" agg -q --by county,year "$ADIR/records.csv"
+t_ogi=$BEST; rss_ogi=$PEAK
+time_cmd "$AOUT.dm" env LC_ALL=C sh -c 'exec datamash -t, -s --narm --header-in -g 7,3,9,10 sum 11 < "$1"' sh "$ADIR/records.csv"
+t_dm=$BEST; rss_dm=$PEAK
+verdict=$(awk -v a="$t_ogi" -v b="$t_dm" 'BEGIN { print (a < b) ? "FASTER" : "SLOWER" }')
+printf 'agg --by county,year:      %6.2f s  peak RSS %s  (%s lines out)\n' "$t_ogi" "$(rss_text "$rss_ogi")" "$(wc -l < "$AOUT" | tr -d ' ')"
+printf 'datamash -s -g ... sum:    %6.2f s  peak RSS %s  (%s lines out)\n' "$t_dm" "$(rss_text "$rss_dm")" "$(wc -l < "$AOUT.dm" | tr -d ' ')"
+awk -v a="$t_ogi" -v b="$t_dm" -v v="$verdict" 'BEGIN { if (a <= 0) a = 0.001; printf "agg vs datamash: x%.2f (%s)\n", b / a, v }'
+time_cmd "$AOUT" "$BIN" agg -q --by county,year "$ADIR/records-q.csv"
+awk -v q="$PEAK" -v f="$rss_ogi" -v n="$AGG_ROWS" 'BEGIN {
+    printf "agg memory: peak RSS %.1f MB at %d rows, %.1f MB at %d rows: x%.2f for x4 rows (same groups)\n",
+           q / 1024, n / 4, f / 1024, n, f / q }'
+[ "${BENCH_ONLY:-}" = agg ] || bench_plot
 exit 0

@@ -3,14 +3,17 @@
 # Idempotent: does nothing when everything is present. Uses sudo when not root.
 #   scripts/setup.sh          install what is missing
 #   scripts/setup.sh --check  exit 0 if everything is installed, 1 otherwise (no install)
+#   scripts/setup.sh --bench  also the tools `make bench` compares against (datamash)
 set -eu
 
 # build and runtime libraries
-PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev libfontconfig-dev"
+PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev libgsl-dev libfontconfig-dev"
 # charts: gnuplot (svg, pngcairo, pdfcairo) and a CJK font (Noto Sans CJK SC: publication quality, 7 weights)
 PKGS="$PKGS gnuplot-nox fonts-noto-cjk"
-# tools used by tests, CI and benchmarks
+# tools used by tests, CI and benchmarks (librsvg2-bin: rsvg-convert, to look at an SVG as a viewer draws it)
 PKGS="$PKGS python3 valgrind poppler-utils librsvg2-bin"
+# only for `make bench` (scripts/bench.sh): the reference tool agg is timed against
+if [ "${1:-}" = "--bench" ]; then PKGS="$PKGS datamash"; shift; fi
 
 missing=""
 for p in $PKGS; do
