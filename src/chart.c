@@ -799,19 +799,19 @@ static int build_small_multiples(struct gen *g)
 /* ==== the kinds ==== */
 
 const struct chart_kind CHART_KINDS[CK__COUNT] = {
-    [CK_TREND] = { .name = "trend", .needs = "-m METRIC",
+    [CK_TREND] = { .name = "trend", .needs = "-m METRIC or --indicator ID",
                    .summary = "one line per series over the years; --fit adds a dashed linear trend",
                    .flags = CKF_METRIC | CKF_EACH | CKF_DROP_EMPTY, .build = build_trend, .width = 900, .height = 540 },
-    [CK_COMPARE] = { .name = "compare", .needs = "-m METRIC [--year Y]",
+    [CK_COMPARE] = { .name = "compare", .needs = "-m METRIC or --indicator ID [--year Y]",
                      .summary = "the series of one year as sorted horizontal bars, their mean marked",
                      .flags = CKF_METRIC, .build = build_compare, .width = 900, .height = 540 },
     [CK_COMPOSITION] = { .name = "composition", .needs = "--parts outcomes|reasons [--year Y]",
                          .summary = "100% stacked bars: per year (one series) or per series (--year)",
                          .flags = CKF_PARTS | CKF_EACH, .build = build_composition, .width = 900, .height = 540 },
-    [CK_HEATMAP] = { .name = "heatmap", .needs = "-m METRIC",
+    [CK_HEATMAP] = { .name = "heatmap", .needs = "-m METRIC or --indicator ID",
                      .summary = "series x year, one cell per value, missing cells hatched",
                      .flags = CKF_METRIC, .build = build_heatmap, .width = 900, .height = 540 },
-    [CK_SMALL_MULTIPLES] = { .name = "small-multiples", .needs = "-m METRIC",
+    [CK_SMALL_MULTIPLES] = { .name = "small-multiples", .needs = "-m METRIC or --indicator ID",
                              .summary = "one small trend panel per series, on a shared scale",
                              .flags = CKF_METRIC | CKF_DROP_EMPTY, .build = build_small_multiples, .width = 900, .height = 540 },
 };

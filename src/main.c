@@ -9,6 +9,7 @@
 #include "ogistat/chart.h"
 #include "ogistat/check.h"
 #include "ogistat/exit.h"
+#include "ogistat/harmonize.h"
 #include "ogistat/lex.h"
 #include "ogistat/output.h"
 #include "ogistat/parse.h"
@@ -1594,7 +1595,10 @@ static void usage_plot(FILE *fp)
           "  -o, --output=FILE    the chart; its extension picks the format: .svg, .png or .pdf.\n"
           "                       Repeat for several formats of the same chart. Written under a\n"
           "                       temporary name and renamed when gnuplot succeeded\n"
-          "  -m, --metric=ID      a metric of the registry (ogistat metrics)\n"
+          "  -m, --metric=ID      a metric of the registry (ogistat metrics), or a harmonized\n"
+          "                       h_* id, comparable across the templates (ogistat indicators)\n"
+          "      --indicator=ID   an indicator (ogistat indicators): rates in per cent, not drawn\n"
+          "                       where the denominator is below 10\n"
           "  -a, --applicant=CODE the applicant column of a 表三 metric (default total):\n"
           "                       natural org_business org_research org_ngo org_legal org_other\n"
           "  -p, --parts=PARTS    composition:", fp);
@@ -1635,6 +1639,7 @@ static void usage_plot(FILE *fp)
           "\n"
           "Examples:\n"
           "  ogistat plot trend -m req_new --fit records.csv -o trend.svg -o trend.png\n"
+          "  ogistat plot trend --indicator disclosure_rate --match 平潭 records.csv -o rate.png\n"
           "  ogistat plot compare -m req_new --scope body --match 平潭 --year 2024 data/reports -o compare.png\n"
           "  ogistat plot composition --parts outcomes --body 平潭综合实验区管委会 records.csv -o out.pdf\n"
           "  ogistat plot small-multiples -m req_new --by county --city 福州市 records.csv -o sm.svg\n"
@@ -1712,14 +1717,14 @@ static int plot_usage_error(const char *fmt, const char *arg)
 static int cmd_plot(int argc, char **argv)
 {
     enum { O_PROVINCE = 256, O_CITY, O_COUNTY, O_BODY, O_SCOPE, O_YEARS, O_FIT, O_NO_REGIMES, O_LANG, O_FONT,
-           O_SIZE, O_TITLE, O_EACH, O_SCRIPT, O_MATCH };
+           O_SIZE, O_TITLE, O_EACH, O_SCRIPT, O_MATCH, O_INDICATOR };
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' }, { "metric", required_argument, NULL, 'm' },
         { "applicant", required_argument, NULL, 'a' }, { "parts", required_argument, NULL, 'p' },
         { "by", required_argument, NULL, 'b' }, { "province", required_argument, NULL, O_PROVINCE },
         { "city", required_argument, NULL, O_CITY }, { "county", required_argument, NULL, O_COUNTY },
         { "body", required_argument, NULL, O_BODY }, { "scope", required_argument, NULL, O_SCOPE },
-        { "match", required_argument, NULL, O_MATCH },
+        { "match", required_argument, NULL, O_MATCH }, { "indicator", required_argument, NULL, O_INDICATOR },
         { "years", required_argument, NULL, O_YEARS }, { "year", required_argument, NULL, 'y' },
         { "fit", no_argument, NULL, O_FIT }, { "no-regimes", no_argument, NULL, O_NO_REGIMES },
         { "lang", required_argument, NULL, O_LANG }, { "font", required_argument, NULL, O_FONT },
@@ -1730,7 +1735,7 @@ static int cmd_plot(int argc, char **argv)
     };
     char **outs = xcalloc((size_t)argc + 1, sizeof *outs);
     size_t nout = 0;
-    const char *metric = NULL, *applicant = NULL, *parts = NULL, *script = NULL;
+    const char *metric = NULL, *applicant = NULL, *parts = NULL, *script = NULL, *indicator = NULL;
     struct series_filter filter = { 0 };
     struct chart ch = { .lang = LANG_ZH };
     enum series_by by = BY_BODY;
@@ -1755,6 +1760,7 @@ static int cmd_plot(int argc, char **argv)
         case O_COUNTY: filter.county = optarg; break;
         case O_BODY: filter.body = optarg; break;
         case O_MATCH: filter.match = optarg; break;
+        case O_INDICATOR: indicator = optarg; break;
         case O_SCOPE:
             if (strcmp(optarg, "body") && strcmp(optarg, "aggregate"))
                 rc = plot_usage_error("unknown scope '%s' (body, aggregate)", optarg);
@@ -1805,10 +1811,16 @@ static int cmd_plot(int argc, char **argv)
     if (rc == EXIT_OK && applicant && (ap = reg_applicant_find(applicant)) < 0)
         rc = plot_usage_error("unknown applicant '%s' (natural, org_business, ..., total)", applicant);
     struct measure m;
-    if (rc == EXIT_OK && (k->flags & CKF_METRIC)) {
-        int mi = metric ? reg_metric_find(metric) : -1;
-        if (!metric) rc = plot_usage_error("%s needs a metric (-m ID; ogistat metrics lists them)", k->name);
-        else if (mi < 0) rc = plot_usage_error("unknown metric '%s' (ogistat metrics lists them)", metric);
+    if (rc == EXIT_OK && (k->flags & CKF_METRIC) && indicator) {
+        int ii = ind_find(indicator);
+        if (metric) rc = plot_usage_error("%s", "give -m or --indicator, not both");
+        else if (ii < 0) rc = plot_usage_error("unknown indicator '%s' (ogistat indicators lists them)", indicator);
+        else measure_indicator(&m, ii);
+    } else if (rc == EXIT_OK && (k->flags & CKF_METRIC)) {
+        int mi = metric ? reg_metric_find(metric) : -1, hi = metric ? harm_find(metric) : -1;
+        if (!metric) rc = plot_usage_error("%s needs a metric (-m ID) or --indicator ID", k->name);
+        else if (hi >= 0) measure_harmonized(&m, hi);
+        else if (mi < 0) rc = plot_usage_error("unknown metric '%s' (ogistat metrics and ogistat indicators list them)", metric);
         else if (measure_metric(&m, mi, ap) != 0)
             rc = plot_usage_error(REG_METRICS[mi].applicant_dim ? "metric '%s' needs an applicant column, not '-'"
                                                                 : "metric '%s' has no applicant columns", metric);
@@ -1820,7 +1832,8 @@ static int cmd_plot(int argc, char **argv)
         else if (ap == AP_NONE) rc = plot_usage_error("%s", "--parts needs an applicant column, not '-'");
         else measure_parts(&m, (enum parts_kind)pk, ap);
     }
-    if (rc == EXIT_OK && metric && !(k->flags & CKF_METRIC)) rc = plot_usage_error("%s takes --parts, not --metric", k->name);
+    if (rc == EXIT_OK && (metric || indicator) && !(k->flags & CKF_METRIC))
+        rc = plot_usage_error("%s takes --parts, not --metric or --indicator", k->name);
     if (rc == EXIT_OK && parts && !(k->flags & CKF_PARTS)) rc = plot_usage_error("%s takes --metric, not --parts", k->name);
     if (rc == EXIT_OK && each && !(k->flags & CKF_EACH)) rc = plot_usage_error("--each is for trend and composition, not %s", k->name);
     for (size_t i = 0; rc == EXIT_OK && i < nout; i++) {

@@ -5,6 +5,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/series.h"
+#include "ogistat/harmonize.h"
 #include "ogistat/util.h"
 
 #include <math.h>
@@ -87,6 +88,71 @@ int measure_metric(struct measure *m, int metric, int applicant)
     m->applicant = applicant;
     m->value = metric_value;
     return 0;
+}
+
+/* ==== the harmonized layer and the indicators ==== */
+
+static void harmonized_value(const struct measure *m, const struct report *r, double *out)
+{
+    struct hval h[H__COUNT];
+    harm_report(r, h);
+    out[0] = h[m->metric].st == HS_VALUE ? (double)h[m->metric].v100 / 100.0 : NAN;
+}
+
+/* The unit of an h id: money in 元, proactive items in 条, the rest cases (件). */
+static const char *h_unit(int h)
+{
+    size_t n = strlen(H_DEFS[h].id);
+    if (n > 5 && strcmp(H_DEFS[h].id + n - 5, "_yuan") == 0) return "元";
+    return h == H_PROACTIVE_TOTAL ? "条" : "件";
+}
+
+/* "h_received" -> "Received"; "disclosure_rate" -> "Disclosure rate" */
+static void id_words(char *buf, size_t sz, const char *id)
+{
+    if (strncmp(id, "h_", 2) == 0) id += 2;
+    snprintf(buf, sz, "%s", id);
+    for (char *p = buf; *p; p++)
+        if (*p == '_') *p = ' ';
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+void measure_harmonized(struct measure *m, int h)
+{
+    memset(m, 0, sizeof *m);
+    label_short(m->label[LANG_ZH], sizeof m->label[LANG_ZH], H_DEFS[h].label_zh);
+    id_words(m->label[LANG_EN], sizeof m->label[LANG_EN], H_DEFS[h].id);
+    set_unit(m, h_unit(h));
+    m->nparts = 1;
+    m->integral = strcmp(h_unit(h), "元") != 0;
+    m->metric = h;                      /* the h id */
+    m->applicant = AP_TOTAL;
+    m->value = harmonized_value;
+}
+
+static void indicator_value(const struct measure *m, const struct report *r, double *out)
+{
+    struct hval h[H__COUNT];
+    struct ival iv;
+    harm_report(r, h);
+    ind_eval(m->metric, r, h, IND_MIN_DEN_DEFAULT, &iv);
+    out[0] = iv.st == IS_VALUE ? iv.value * (ind_is_ratio(m->metric) ? 100.0 : 1.0) : NAN;
+}
+
+void measure_indicator(struct measure *m, int ind)
+{
+    const struct ind_def *d = &IND_DEFS[ind];
+    memset(m, 0, sizeof *m);
+    snprintf(m->label[LANG_ZH], sizeof m->label[LANG_ZH], "%s", d->label_zh);
+    id_words(m->label[LANG_EN], sizeof m->label[LANG_EN], d->id);
+    const struct ind_term *t = &d->num[0];
+    const char *unit = ind_is_ratio(ind) ? "%" : t->src == IT_H ? h_unit(t->id) : REG_METRICS[t->id].unit;
+    set_unit(m, unit);
+    m->nparts = 1;
+    m->integral = !ind_is_ratio(ind);
+    m->metric = ind;                    /* the indicator */
+    m->applicant = AP_TOTAL;
+    m->value = indicator_value;
 }
 
 /* ==== compositions of 表三 ==== */

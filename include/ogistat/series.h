@@ -33,7 +33,7 @@ struct measure {
     size_t nparts;                        /* 1, or the categories of a composition */
     char part_label[MEASURE_MAX_PARTS][LANG__COUNT][96];
     bool integral;                        /* values are whole numbers (counts) */
-    int metric, applicant;                /* metric measures: the cell read; -1 otherwise */
+    int metric, applicant;                /* the metric (h id, indicator) read; -1 for compositions */
     measure_fn value;
 };
 
@@ -41,6 +41,13 @@ struct measure {
  * AP_TOTAL by default for those with it). Returns 0, or -1 when the applicant
  * does not fit the metric. */
 int measure_metric(struct measure *m, int metric, int applicant);
+
+/* The harmonized layer (harmonize.h): an h_* id (enum h_id), comparable across
+ * the templates; the value when determined, NaN otherwise (grade D, BLANK, NA). */
+void measure_harmonized(struct measure *m, int h);
+/* An indicator of IND_DEFS (enum ind_id): a ratio in per cent (NaN below the
+ * minimum denominator or when a term is not determined), or a volume in its unit. */
+void measure_indicator(struct measure *m, int ind);
 
 /* Compositions of 表三 (R19/R21): the outcome groups (予以公开, 部分公开, 不予公开,
  * 无法提供, 不予处理, 其他处理) or the eight refusal reasons, for one applicant column. */

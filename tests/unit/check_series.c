@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogistat/harmonize.h"
 #include "ogistat/series.h"
 #include "ogistat/util.h"
 #include "testutil.h"
@@ -115,6 +116,43 @@ START_TEST(metric_values)
     m.value(&m, &r, v);
     ck_assert_double_eq_tol(v[0], 7730.28, 1e-9);
     report_free(&r);
+}
+END_TEST
+
+START_TEST(harmonized_and_indicators)
+{
+    /* an R21 report: h_received = req_new; disclosure rate = (granted + partial) / decided */
+    const char *cells[] = { "req_new.total=40", "res_granted.total=10", "res_partial.total=2", "res_total.total=16",
+                            NULL };
+    struct report r;
+    mkreport(&r, "a", "甲", 2021, NULL, NULL, cells);
+    r.regime = RG_R21;
+    struct measure m;
+    double v[1];
+    measure_harmonized(&m, harm_find("h_received"));
+    ck_assert_str_eq(m.label[LANG_ZH], "收到申请");
+    ck_assert_str_eq(m.label[LANG_EN], "Received");
+    ck_assert_str_eq(m.unit[LANG_ZH], "件");
+    m.value(&m, &r, v);
+    ck_assert_double_eq(v[0], 40);
+    measure_indicator(&m, ind_find("disclosure_rate"));
+    ck_assert_str_eq(m.label[LANG_ZH], "公开率");
+    ck_assert_str_eq(m.label[LANG_EN], "Disclosure rate");
+    ck_assert_str_eq(m.unit[LANG_ZH], "%");
+    ck_assert(!m.integral);
+    m.value(&m, &r, v);
+    ck_assert_double_eq_tol(v[0], 75.0, 1e-9);   /* 12 / 16 */
+    report_free(&r);
+    /* a denominator below 10: not computed, a gap */
+    const char *small[] = { "res_granted.total=1", "res_total.total=2", NULL };
+    mkreport(&r, "a", "甲", 2021, NULL, NULL, small);
+    r.regime = RG_R21;
+    m.value(&m, &r, v);
+    ck_assert(isnan(v[0]));
+    report_free(&r);
+    measure_indicator(&m, ind_find("app_volume"));
+    ck_assert_str_eq(m.unit[LANG_ZH], "件");
+    ck_assert(m.integral);
 }
 END_TEST
 
@@ -327,6 +365,7 @@ Suite *suite_series(void)
     TCase *tc = tcase_create("series");
     tcase_add_test(tc, labels);
     tcase_add_test(tc, metric_values);
+    tcase_add_test(tc, harmonized_and_indicators);
     tcase_add_test(tc, outcome_groups);
     tcase_add_test(tc, grouping);
     tcase_add_test(tc, duplicates);
