@@ -221,32 +221,44 @@ static void usage_metrics(FILE *fp)
     fputs(EXIT_HELP, fp);
 }
 
-static int cmd_metrics(int argc, char **argv)
+/* The options of a listing command: -f/--format=text|csv, -h/--help, at most
+ * max_operands operands (from optind on). Returns -1 to go on, with *csv set,
+ * else the exit status (help shown, or a usage error reported). */
+static int listing_options(const char *cmd, void (*usage)(FILE *), int argc, char **argv, int max_operands,
+                           bool *csv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    bool csv = false;
     int c;
+    *csv = false;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "csv") == 0) csv = true;
-            else if (strcmp(optarg, "text") == 0) csv = false;
-            else { fprintf(stderr, "ogistat: metrics: unknown format '%s' (text, csv)\n", optarg); try_help("metrics"); return EXIT_USAGE; }
+            if (strcmp(optarg, "csv") == 0) *csv = true;
+            else if (strcmp(optarg, "text") == 0) *csv = false;
+            else { fprintf(stderr, "ogistat: %s: unknown format '%s' (text, csv)\n", cmd, optarg); try_help(cmd); return EXIT_USAGE; }
             break;
-        case 'h': usage_metrics(stdout); return EXIT_OK;
-        default: try_help("metrics"); return EXIT_USAGE;
+        case 'h': usage(stdout); return EXIT_OK;
+        default: try_help(cmd); return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "ogistat: metrics: unexpected argument '%s'\n", argv[optind]);
-        try_help("metrics");
+    if (argc - optind > max_operands) {
+        fprintf(stderr, "ogistat: %s: unexpected argument '%s'\n", cmd, argv[optind + max_operands]);
+        try_help(cmd);
         return EXIT_USAGE;
     }
+    return -1;
+}
+
+static int cmd_metrics(int argc, char **argv)
+{
+    bool csv;
+    int rc = listing_options("metrics", usage_metrics, argc, argv, 0, &csv);
+    if (rc >= 0) return rc;
     if (csv) {
         struct csvw *w = csvw_new(stdout, 0);
         const char *h[] = { "id", "unit", "applicant_dim", "label_zh", "name_en", "group" };
@@ -332,30 +344,9 @@ static void region_row(struct csvw *w, int d)
 
 static int cmd_regions(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    bool csv = false;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "csv") == 0) csv = true;
-            else if (strcmp(optarg, "text") == 0) csv = false;
-            else { fprintf(stderr, "ogistat: regions: unknown format '%s' (text, csv)\n", optarg); try_help("regions"); return EXIT_USAGE; }
-            break;
-        case 'h': usage_regions(stdout); return EXIT_OK;
-        default: try_help("regions"); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind > 1) {
-        fprintf(stderr, "ogistat: regions: unexpected argument '%s'\n", argv[optind + 1]);
-        try_help("regions");
-        return EXIT_USAGE;
-    }
+    bool csv;
+    int rc = listing_options("regions", usage_regions, argc, argv, 1, &csv);
+    if (rc >= 0) return rc;
     const char *name = optind < argc ? argv[optind] : NULL;
     int found[64];
     size_t n = name ? gz_lookup(name, found, ARRAY_LEN(found)) : GZ_NDIVS;
