@@ -236,7 +236,7 @@ static bool text_names(const char *text, int d)
     for (const char *p = strstr(text, sn); p; p = strstr(p + sl, sn)) {
         if (starts_with_any(p + sl, SHORT_FOLLOWERS)) return true;
         struct match deeper = { 0 };
-        chain_at(p + sl, strlen(p + sl), d, &deeper);
+        chain_at(p + sl, strnlen(p + sl, 128), d, &deeper);      /* a place name is short */
         if (deeper.n > 0) return true;
     }
     return false;
