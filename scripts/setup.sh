@@ -6,9 +6,9 @@
 set -eu
 
 # build and runtime libraries
-PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev"
+PKGS="build-essential pkg-config libcsv-dev check libsubunit-dev libopencc-dev libuchardet-dev libxml2-dev libpoppler-glib-dev"
 # tools used by tests, CI and benchmarks
-PKGS="$PKGS python3 valgrind"
+PKGS="$PKGS python3 valgrind poppler-utils"
 
 missing=""
 for p in $PKGS; do

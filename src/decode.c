@@ -36,7 +36,7 @@
 
 #define HIBITS 0x8080808080808080ULL
 
-int decode_is_utf8(const char *s, size_t n)
+size_t decode_utf8_prefix(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *e = p + n;
@@ -57,37 +57,42 @@ int decode_is_utf8(const char *s, size_t n)
             continue;
         }
         if (c < 0xE0) {                              /* 2 bytes: C2..DF 80..BF */
-            if (c < 0xC2 || e - p < 2 || (p[1] & 0xC0) != 0x80) return 0;
+            if (c < 0xC2 || e - p < 2 || (p[1] & 0xC0) != 0x80) return (size_t)(p - (const unsigned char *)s);
             p += 2;
         } else if (c < 0xF0) {                       /* 3 bytes */
-            if (e - p < 3) return 0;
+            if (e - p < 3) return (size_t)(p - (const unsigned char *)s);
             unsigned b1 = p[1];
             if (c == 0xE0) {                         /* no overlongs */
-                if (b1 < 0xA0 || b1 > 0xBF) return 0;
+                if (b1 < 0xA0 || b1 > 0xBF) return (size_t)(p - (const unsigned char *)s);
             } else if (c == 0xED) {                  /* no surrogates */
-                if (b1 < 0x80 || b1 > 0x9F) return 0;
+                if (b1 < 0x80 || b1 > 0x9F) return (size_t)(p - (const unsigned char *)s);
             } else if ((b1 & 0xC0) != 0x80) {
-                return 0;
+                return (size_t)(p - (const unsigned char *)s);
             }
-            if ((p[2] & 0xC0) != 0x80) return 0;
+            if ((p[2] & 0xC0) != 0x80) return (size_t)(p - (const unsigned char *)s);
             p += 3;
         } else if (c < 0xF5) {                       /* 4 bytes, <= U+10FFFF */
-            if (e - p < 4) return 0;
+            if (e - p < 4) return (size_t)(p - (const unsigned char *)s);
             unsigned b1 = p[1];
             if (c == 0xF0) {
-                if (b1 < 0x90 || b1 > 0xBF) return 0;
+                if (b1 < 0x90 || b1 > 0xBF) return (size_t)(p - (const unsigned char *)s);
             } else if (c == 0xF4) {
-                if (b1 < 0x80 || b1 > 0x8F) return 0;
+                if (b1 < 0x80 || b1 > 0x8F) return (size_t)(p - (const unsigned char *)s);
             } else if ((b1 & 0xC0) != 0x80) {
-                return 0;
+                return (size_t)(p - (const unsigned char *)s);
             }
-            if ((p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
+            if ((p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return (size_t)(p - (const unsigned char *)s);
             p += 4;
         } else {
-            return 0;                                /* F5..FF */
+            return (size_t)(p - (const unsigned char *)s);                                /* F5..FF */
         }
     }
-    return 1;
+    return n;
+}
+
+int decode_is_utf8(const char *s, size_t n)
+{
+    return decode_utf8_prefix(s, n) == n;
 }
 
 /* ==== helpers ==== */

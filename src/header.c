@@ -74,7 +74,7 @@ struct regime_rule {
 };
 
 static const struct regime_rule REGIME_RULES[] = {
-    { .regime = RG_R21, .any = { "逾期不补正" }, .with = "不再处理其政府信息公开申请" },
+    { .regime = RG_R21, .any = { "逾期不补正" }, .with = "不再处理" },
     { .regime = RG_R21, .any = { "本年制发件数", "现行有效件数", "本年收费金额" } },
     { .regime = RG_R19, .any = { "本年新收政府信息公开申请数量", "本年新制作数量", "采购总金额" } },
     { .regime = RG_R14, .any = { "属于已主动公开范围", "告知作出更改补充", "告知通过其他途径办理", "按时办结数",

@@ -494,6 +494,29 @@ static void flow_walk(struct hx *h, xmlDoc *doc)
     flow_flush(h);
 }
 
+/* libxml2 stops building the tree at depth 256 (see the top of this file): a
+ * document that reaches it lost what was nested deeper. Returns the first node
+ * at that depth, or NULL. Iterative, like every walk here. */
+#define HTML_DEPTH_LIMIT 255
+static xmlNode *depth_cut(xmlDoc *doc)
+{
+    xmlNode *root = (xmlNode *)doc, *n = root;
+    int depth = 0;
+    while (n) {
+        if (n->children) {
+            n = n->children;
+            if (++depth >= HTML_DEPTH_LIMIT) return n;
+            continue;
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            depth--;
+        }
+        n = n == root ? NULL : n->next;
+    }
+    return NULL;
+}
+
 int html_lex(const char *s, size_t n, const char *path, struct tokstream *ts,
              strbuf *prose_buf, struct line_view **prose, size_t *nprose, struct diag *d)
 {
@@ -510,6 +533,10 @@ int html_lex(const char *s, size_t n, const char *path, struct tokstream *ts,
         diag_add(d, DIAG_ERROR, path, 0, "cannot parse HTML");
         return -1;
     }
+    xmlNode *cut = depth_cut(doc);
+    if (cut)
+        diag_add(d, DIAG_ERROR, path, xmlGetLineNo(cut),
+                 "HTML nested more than %d elements deep: what lies deeper was not read", HTML_DEPTH_LIMIT);
 
     struct hx h;
     memset(&h, 0, sizeof h);

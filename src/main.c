@@ -58,9 +58,11 @@ static void usage_parse(FILE *fp)
           "Extract the statistics of 政府信息公开工作年度报告 (annual open-government-information\n"
           "reports) into records: one row per table cell, with its status and source line.\n"
           "\n"
-          "Inputs: files of any name, directories (searched recursively for .txt .md .htm .html;\n"
+          "Inputs: files of any name, directories (searched recursively for .txt .md .htm .html .pdf;\n"
           "README, SOURCES, LICENSE and CHANGELOG files are skipped),\n"
-          "and - for standard input. UTF-8 (with or without BOM), GB18030/GBK and Big5 are detected;\n"
+          "and - for standard input. A PDF is read from its text layer (rows and columns rebuilt\n"
+          "from the characters' positions; a scanned PDF without one is reported, not guessed).\n"
+          "UTF-8 (with or without BOM), GB18030/GBK and Big5 are detected;\n"
           "Traditional script is read through OpenCC t2s. Layouts: pipe-separated rows, markdown\n"
           "tables, one cell per line, HTML tables (read from the DOM, rowspan/colspan honoured),\n"
           "column-aligned text from `pdftotext -layout`, plain `pdftotext` text, and web dumps\n"
@@ -80,6 +82,8 @@ static void usage_parse(FILE *fp)
           "  -q, --quiet        do not print per-report notes (errors are still printed)\n"
           "      --tokens       show how each file was read: one line per token\n"
           "                     (LINE T text | LINE C value cell | LINE | end of a table row)\n"
+          "      --text         show the text of each file as read (a PDF's text layer rebuilt\n"
+          "                     into lines and columns), in UTF-8\n"
           "  -h, --help         show this help\n"
           "\n"
           "Values are in the metric's canonical unit (counts; money in 元, 万元 cells x 10000).\n"
@@ -112,7 +116,7 @@ struct parse_ctx {
 static int emit_report(struct report *r, void *arg)
 {
     struct parse_ctx *c = arg;
-    if (r->failed) c->any_failed = true;
+    if (r->failed || r->diag.worst == DIAG_ERROR) c->any_failed = true;
     if (c->quiet) {
         for (size_t i = 0; i < r->diag.n; i++)
             if (r->diag.v[i].level == DIAG_ERROR) fprintf(stderr, "%s\n", r->diag.v[i].text);
@@ -133,10 +137,11 @@ static int cmd_parse(int argc, char **argv)
         { "bom", no_argument, NULL, 'B' },
         { "quiet", no_argument, NULL, 'q' },
         { "tokens", no_argument, NULL, 'T' },
+        { "text", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    bool tokens = false;
+    bool tokens = false, text = false;
     enum out_format fmt = OUT_LONG;
     const char *outpath = NULL;
     long jobs = default_jobs();
@@ -166,6 +171,7 @@ static int cmd_parse(int argc, char **argv)
         case 'B': csv_flags |= CSVW_BOM; break;
         case 'q': quiet = true; break;
         case 'T': tokens = true; break;
+        case 'X': text = true; break;
         case 'h': usage_parse(stdout); return EXIT_OK;
         default: try_help("parse"); return EXIT_USAGE;
         }
@@ -178,9 +184,10 @@ static int cmd_parse(int argc, char **argv)
 
     struct diag d;
     diag_init(&d);
-    if (tokens) {
+    if (tokens || text) {
         int bad = 0;
-        for (int i = optind; i < argc; i++) bad |= parse_dump_tokens(argv[i], stdout, &d);
+        for (int i = optind; i < argc; i++)
+            bad |= tokens ? parse_dump_tokens(argv[i], stdout, &d) : parse_dump_text(argv[i], stdout, &d);
         diag_flush(&d, stderr);
         return bad ? EXIT_DATA : EXIT_OK;
     }

@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/parse.h"
+#include "ogistat/pdf.h"
 #include "ogistat/decode.h"
 #include "ogistat/extract.h"
 #include "ogistat/flat.h"
@@ -33,7 +34,7 @@
 
 /* ==== collecting inputs ==== */
 
-static const char *const EXTENSIONS[] = { ".txt", ".md", ".htm", ".html", NULL };
+static const char *const EXTENSIONS[] = { ".txt", ".md", ".htm", ".html", ".pdf", NULL };
 
 struct flist {
     char **v;
@@ -184,13 +185,23 @@ struct doc {
 
 static void doc_free(struct doc *doc);
 
+/* Bytes that are no encoding ogistat knows: name the first byte that is not UTF-8, and its line. */
+static void decode_error(const char *path, const char *buf, size_t n, struct diag *d)
+{
+    size_t at = decode_utf8_prefix(buf, n);
+    long line = 1;
+    for (size_t i = 0; i < at; i++) line += buf[i] == '\n';
+    diag_add(d, DIAG_ERROR, path, line, "cannot decode: not UTF-8 (byte 0x%02X%s), nor GB18030 or Big5 text",
+             at < n ? (unsigned char)buf[at] : 0, at < n && n - at < 4 ? ", a character cut short at the end" : "");
+}
+
 /* Decode, convert Traditional script, lex. Returns 0, or -1 with a message in d
  * (the bytes cannot be decoded or the HTML cannot be parsed; nothing to free). */
 static int doc_load(struct doc *doc, const char *path, struct hz *hz, const char *buf, size_t n, struct diag *d)
 {
     memset(doc, 0, sizeof *doc);
     if (decode_to_utf8(buf, n, &doc->text, &doc->tn, &doc->enc) != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, "cannot decode as UTF-8 or GB18030");
+        decode_error(path, buf, n, d);
         return -1;
     }
     if (hz && hz_looks_traditional(doc->text, doc->tn)) {
@@ -226,6 +237,24 @@ static void doc_free(struct doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
+/* A table cell holding only digits that no count can have (more than 18: beyond
+ * int64) is not a label: say so, as the row it sits in cannot be read. */
+static void flag_overflows(struct report *r, const struct tokstream *ts)
+{
+    for (size_t i = 0; i < ts->n; i++) {
+        const struct token *t = &ts->v[i];
+        if (t->kind != TK_TEXT || !t->in_table || t->len < 19) continue;
+        const char *s = tok_text(ts, t);
+        size_t digits = 0, k = 0;
+        for (; k < t->len && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == '.'); k++)
+            digits += s[k] >= '0' && s[k] <= '9';
+        if (k < t->len || digits < 19) continue;
+        char q[96];
+        diag_quote(q, sizeof q, s, t->len, 40);
+        diag_add(&r->diag, DIAG_ERROR, r->path, t->line, "number too large for a count '%s'", q);
+    }
+}
+
 static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t n)
 {
     struct doc doc;
@@ -235,6 +264,7 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     }
     r->encoding = doc.enc;
     r->traditional = doc.traditional;
+    flag_overflows(r, &doc.ts);
     struct compact c;
     compact_build(&c, &doc.ts);
     header_parse(r, &c, doc.lines, doc.nlines);
@@ -293,6 +323,21 @@ static int read_all(FILE *fp, char **out, size_t *outn)
     return 0;
 }
 
+/* A PDF (by its signature, or by its name) is read through its text layer: *buf is
+ * replaced by the text (the bytes freed). Returns 0, or -1 with a message in d (*buf kept). */
+static int pdf_as_text(const char *path, char **buf, size_t *n, struct diag *d)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!pdf_is_pdf(*buf, *n) && !(dot && strcasecmp(dot, ".pdf") == 0 && *n > 0)) return 0;
+    char *text;
+    size_t tn;
+    if (pdf_to_text(*buf, *n, path, &text, &tn, d) != 0) return -1;
+    free(*buf);
+    *buf = text;
+    *n = tn;
+    return 0;
+}
+
 /* Open and read a whole input ("-" is stdin). Returns 0, or -1 with a message in d. */
 static int read_input(const char *path, char **buf, size_t *n, struct diag *d)
 {
@@ -306,6 +351,10 @@ static int read_input(const char *path, char **buf, size_t *n, struct diag *d)
     if (fp != stdin) fclose(fp);
     if (rc != 0) {
         diag_add(d, DIAG_ERROR, path, 0, "cannot read: %s", e == EFBIG ? "file too large" : strerror(e));
+        return -1;
+    }
+    if (pdf_as_text(path, buf, n, d) != 0) {
+        free(*buf);
         return -1;
     }
     return 0;
@@ -333,8 +382,21 @@ void parse_buffer(struct report *r, const char *buf, size_t n)
 {
     const char *err = NULL;
     struct hz *hz = hz_new(&err);
-    parse_text(r, hz, buf, n);
+    parse_buffer_hz(r, hz, buf, n);
     hz_free(hz);
+}
+
+void parse_buffer_hz(struct report *r, struct hz *hz, const char *buf, size_t n)
+{
+    if (pdf_is_pdf(buf, n)) {
+        char *copy = xmalloc(n ? n : 1);
+        memcpy(copy, buf, n);
+        if (pdf_as_text(r->path, &copy, &n, &r->diag) == 0) parse_text(r, hz, copy, n);
+        else r->failed = true;
+        free(copy);
+    } else {
+        parse_text(r, hz, buf, n);
+    }
 }
 
 void parse_file(struct report *r)
@@ -343,6 +405,20 @@ void parse_file(struct report *r)
     struct hz *hz = hz_new(&err);
     parse_file_hz(r, hz);
     hz_free(hz);
+}
+
+int parse_dump_text(const char *path, FILE *out, struct diag *d)
+{
+    char *buf, *text;
+    size_t n, tn;
+    if (read_input(path, &buf, &n, d) != 0) return 1;
+    int rc = decode_to_utf8(buf, n, &text, &tn, NULL);
+    if (rc != 0) decode_error(path, buf, n, d);
+    free(buf);
+    if (rc != 0) return 1;
+    fwrite(text, 1, tn, out);
+    free(text);
+    return 0;
 }
 
 int parse_dump_tokens(const char *path, FILE *out, struct diag *d)

@@ -26,5 +26,7 @@ int decode_to_utf8(const char *buf, size_t n, char **out, size_t *outn, const ch
 /* True if s[0..n) is entirely valid UTF-8 (no overlongs, no surrogates, nothing
  * above U+10FFFF, no truncated sequence; NUL bytes are valid). ~1.5 GB/s. */
 int decode_is_utf8(const char *s, size_t n);
+/* Length of the longest valid UTF-8 prefix of s[0..n) (n when all of it is valid). */
+size_t decode_utf8_prefix(const char *s, size_t n);
 
 #endif

@@ -19,12 +19,20 @@ void parse_files_free(char **files, size_t n);
 
 /* Parse one report from memory (tests, fuzzing). r must be report_init'ed. */
 void parse_buffer(struct report *r, const char *buf, size_t n);
+/* The same with a Traditional->Simplified converter the caller keeps (hz_new; NULL: no
+ * conversion), so that many buffers cost one OpenCC start (the fuzz target). */
+struct hz;
+void parse_buffer_hz(struct report *r, struct hz *hz, const char *buf, size_t n);
 /* Parse one file (path "-" = stdin). */
 void parse_file(struct report *r);
 
 /* Write the token stream of one file (debugging aid: `ogistat parse --tokens`):
  * one line per token, "LINE KIND text", KIND one of T (text), C (value cell), | (row end). */
 int parse_dump_tokens(const char *path, FILE *out, struct diag *d);
+
+/* Write the text of one file as ogistat reads it, in UTF-8 (`ogistat parse --text`):
+ * a PDF's text layer rebuilt into lines, other inputs decoded. Returns 0, or 1 (message in d). */
+int parse_dump_text(const char *path, FILE *out, struct diag *d);
 
 typedef int (*parse_emit_fn)(struct report *r, void *ctx);
 /* Returns 0, or the first nonzero value returned by emit (parsing stops).

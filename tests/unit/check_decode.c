@@ -260,11 +260,23 @@ START_TEST(test_null_optional_outputs)
 END_TEST
 
 Suite *suite_decode(void);   /* called by check_main.c */
+START_TEST(utf8_prefix)
+{
+    ck_assert_uint_eq(decode_utf8_prefix("abc", 3), 3);
+    ck_assert_uint_eq(decode_utf8_prefix("测试", 6), 6);
+    ck_assert_uint_eq(decode_utf8_prefix("测试\xe6\xb5", 8), 6);      /* cut short at the end */
+    ck_assert_uint_eq(decode_utf8_prefix("ab\xff测", 6), 2);
+    ck_assert_uint_eq(decode_utf8_prefix("\xc0\x80", 2), 0);          /* overlong */
+    ck_assert_uint_eq(decode_utf8_prefix("", 0), 0);
+}
+END_TEST
+
 Suite *suite_decode(void)
 {
     Suite *s = suite_create("decode");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_is_utf8_valid);
+    tcase_add_test(tc, utf8_prefix);
     tcase_add_test(tc, test_is_utf8_invalid);
     tcase_add_test(tc, test_utf8_plain_and_bom);
     tcase_add_test(tc, test_utf8_crlf_kept_nul_replaced);
