@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "ogistat/agg.h"
 #include "ogistat/check.h"
+#include "ogistat/commands.h"
 #include "ogistat/exit.h"
 #include "ogistat/lex.h"
 #include "ogistat/output.h"
@@ -165,7 +166,7 @@ static int emit_report(struct report *r, void *arg)
     return 0;
 }
 
-static int cmd_parse(int argc, char **argv)
+int cmd_parse(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
@@ -340,7 +341,7 @@ static int emit_check(struct report *r, void *arg)
     return 0;
 }
 
-static int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
@@ -635,10 +636,13 @@ static int parse_stat_opts(int argc, char **argv, const char *cmd, unsigned flag
             break;
         case 'w': {
             char *eq = strchr(optarg, '=');
+            bool neg = eq && eq > optarg && eq[-1] == '!';
+            char *kend = neg ? eq - 1 : eq;
             int k = -1;
-            if (eq) { *eq = '\0'; k = agg_key_find(optarg); *eq = '='; }
-            if (k < 0 || o->nwhere >= ARRAY_LEN(o->where)) return bad_opt(cmd, "--where needs KEY=VALUE, KEY one of the --by keys", optarg);
-            o->where[o->nwhere++] = (struct agg_where){ .key = k, .value = eq + 1 };
+            if (eq) { char save = *kend; *kend = '\0'; k = agg_key_find(optarg); *kend = save; }
+            if (k < 0 || o->nwhere >= ARRAY_LEN(o->where))
+                return bad_opt(cmd, "--where needs KEY=VALUE or KEY!=VALUE, KEY one of the --by keys", optarg);
+            o->where[o->nwhere++] = (struct agg_where){ .key = k, .value = eq + 1, .negate = neg };
             break;
         }
         case 'D':
@@ -700,7 +704,8 @@ static const char STAT_INPUT_HELP[] =
 static const char STAT_COMMON_HELP[] =
     "  -m, --metric=LIST    metrics (req_new, req_new.natural, ...) or harmonized ids (h_decided, ...)\n"
     "  -i, --indicator=LIST indicators (disclosure_rate, ...; ogistat indicators lists them)\n"
-    "      --where=KEY=VAL  keep only reports whose KEY is VAL (repeatable), e.g. --where scope=body\n"
+    "      --where=KEY=VAL  keep only reports whose KEY is VAL (KEY!=VAL: is not VAL; repeatable),\n"
+    "                       e.g. --where scope=body, --where scope!=aggregate\n"
     "      --min-den=N      smallest denominator for which a rate is computed (default 10);\n"
     "                       below it the rate is empty with status 'not computed'\n"
     "  -f, --format=FMT     csv (default), md (Markdown) or latex (booktabs tabular, ready to \\input)\n"
@@ -893,7 +898,7 @@ static void spec_of(const struct stat_opts *o, struct agg_spec *s)
     s->nwhere = o->nwhere;
 }
 
-static int cmd_agg(int argc, char **argv)
+int cmd_agg(int argc, char **argv)
 {
     struct stat_opts o;
     int prc = parse_stat_opts(argc, argv, "agg", SO_ITEMS | SO_OPS | SO_BY, usage_agg, &o);
@@ -1149,7 +1154,7 @@ static int trend_stats(const struct stat_opts *o, size_t nk, const struct growve
     return 0;
 }
 
-static int cmd_trend(int argc, char **argv)
+int cmd_trend(int argc, char **argv)
 {
     struct stat_opts o;
     int prc = parse_stat_opts(argc, argv, "trend", SO_ITEMS | SO_BY | SO_TABLE, usage_trend, &o);
@@ -1287,7 +1292,7 @@ static int print_summary_row(const struct agg_row *row, void *arg)
     return 0;
 }
 
-static int cmd_summary(int argc, char **argv)
+int cmd_summary(int argc, char **argv)
 {
     struct stat_opts o;
     int prc = parse_stat_opts(argc, argv, "summary", SO_ITEMS | SO_BY, usage_summary, &o);
@@ -1446,7 +1451,7 @@ static int compare_test(const struct stat_opts *o, const struct grow *rows, size
     return 0;
 }
 
-static int cmd_compare(int argc, char **argv)
+int cmd_compare(int argc, char **argv)
 {
     struct stat_opts o;
     int prc = parse_stat_opts(argc, argv, "compare", SO_ITEMS | SO_BY | SO_WITHIN | SO_TABLE, usage_compare, &o);
@@ -1698,6 +1703,8 @@ static const struct cmd CMDS[] = {
       .summary = "descriptive tables for papers (csv, Markdown, LaTeX booktabs)" },
     { .name = "compare", .run = cmd_compare, .usage = usage_compare,
       .summary = "the counties or bodies of one unit side by side (rank, z, share, chi-square)" },
+    { .name = "report", .run = cmd_report, .usage = usage_report,
+      .summary = "parse, check, aggregate and chart reports into one directory (index.html)" },
     { .name = "indicators", .run = cmd_indicators, .usage = usage_indicators,
       .summary = "list the harmonized ids (h_*, grades) and the indicators" },
 };
