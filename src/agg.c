@@ -520,7 +520,9 @@ void agg_add(struct agg *a, const struct report *r, struct diag *d)
 {
     char yb[16];
     for (size_t w = 0; w < a->spec.nwhere; w++)
-        if (strcmp(agg_key_value(r, a->spec.where[w].key, yb, sizeof yb), a->spec.where[w].value) != 0) return;
+        if ((strcmp(agg_key_value(r, a->spec.where[w].key, yb, sizeof yb), a->spec.where[w].value) != 0) !=
+            a->spec.where[w].negate)
+            return;
 
     /* the same report twice (two formats of one report): count it once */
     strbuf id;

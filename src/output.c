@@ -197,6 +197,7 @@ static void write_wide(struct out_writer *w, const struct report *r)
     if (!w->header_done) {
         for (size_t i = 0; i < N_META; i++) csvw_fieldz(w->csv, OUT_LONG_HEADER[i]);
         csvw_fieldz(w->csv, "region_code");
+        csvw_fieldz(w->csv, "body_type");
         for (int m = 0; m < M__COUNT; m++) {
             if (!REG_METRICS[m].applicant_dim) { csvw_fieldz(w->csv, REG_METRICS[m].id); continue; }
             for (size_t a = 0; a < ARRAY_LEN(WIDE_APPLICANTS); a++) {
@@ -212,7 +213,8 @@ static void write_wide(struct out_writer *w, const struct report *r)
     for (size_t i = 0; i < r->ncells; i++)
         idx[(size_t)r->cells[i].metric * AP__COUNT + (size_t)r->cells[i].applicant] = &r->cells[i];
     write_meta(w, r);
-    csvw_fieldz(w->csv, "");
+    csvw_fieldz(w->csv, r->region_code);
+    csvw_fieldz(w->csv, r->body_type);
     for (int m = 0; m < M__COUNT; m++) {
         size_t na = REG_METRICS[m].applicant_dim ? ARRAY_LEN(WIDE_APPLICANTS) : 1;
         for (size_t a = 0; a < na; a++) {

@@ -18,6 +18,7 @@
 #include "ogistat/header.h"
 #include "ogistat/lex.h"
 #include "ogistat/pdfraw.h"
+#include "ogistat/region.h"
 #include "ogistat/util.h"
 
 #include <dirent.h>
@@ -267,6 +268,7 @@ static void parse_text(struct report *r, struct hz *hz, const char *buf, size_t 
     struct compact c;
     compact_build(&c, &doc.ts);
     header_parse(r, &c, doc.lines, doc.nlines);
+    region_resolve(r, c.text.s);
     r->regime = header_regime(&c, r->year);
     struct extract_info info = { .doc_regime = r->regime };
     if (r->regime == RG_R08 || r->regime == RG_R14) oldform_extract(r, &doc.ts, &c);

@@ -62,6 +62,7 @@ void agg_item_name(const struct agg_item *it, char *buf, size_t sz);
 struct agg_where {
     int key;
     const char *value;
+    bool negate;                /* keep reports whose key is NOT value */
 };
 
 struct agg_spec {
@@ -72,7 +73,7 @@ struct agg_spec {
     int ops[OP__COUNT];
     size_t nops;
     double min_den;             /* indicators: smallest denominator for a ratio */
-    const struct agg_where *where;  /* keep only reports whose key equals value */
+    const struct agg_where *where;  /* keep only reports whose key equals value (or not: negate) */
     size_t nwhere;
 };
 

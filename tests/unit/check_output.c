@@ -53,6 +53,8 @@ static void make_report(struct report *r)
     r->province = strdup("福建省");
     r->city = strdup("漳州市");
     r->scope = strdup("body");
+    r->region_code = strdup("350600");
+    r->body_type = strdup("dept");
     report_set(r, M_ART20_NORMDOC_IN_FORCE, AP_NONE, CELL_VALUE, Q_EXACT, 100, SRC_TABLE, 12);
     report_set(r, M_ART20_FEE_AMOUNT_YUAN, AP_NONE, CELL_VALUE, Q_EXACT, INT64_C(7730280000), SRC_TABLE, 22);
     report_set(r, M_ART20_OTHERSVC_DELTA, AP_NONE, CELL_VALUE, Q_EXACT, -400, SRC_TABLE, 40);
@@ -319,13 +321,13 @@ START_TEST(test_wide)
     free(out);
     /* header + one row per report */
     ck_assert_uint_eq(t.nrows, 3);
-    size_t want_cols = 9;
+    size_t want_cols = 10;
     for (int m = 0; m < M__COUNT; m++) want_cols += REG_METRICS[m].applicant_dim ? 8 : 1;
     ck_assert_uint_eq(t.ncols, want_cols);
     static const char *const meta[] = { "report", "body", "year", "regime", "province", "city", "county", "scope",
-                                        "region_code" };
-    for (size_t i = 0; i < 9; i++) ck_assert_str_eq(t.cells[i], meta[i]);
-    ck_assert_str_eq(t.cells[9], REG_METRICS[0].applicant_dim ? "req_new.natural" : REG_METRICS[0].id);
+                                        "region_code", "body_type" };
+    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) ck_assert_str_eq(t.cells[i], meta[i]);
+    ck_assert_str_eq(t.cells[10], REG_METRICS[0].applicant_dim ? "req_new.natural" : REG_METRICS[0].id);
     /* every metric.applicant column appears once */
     ck_assert_str_eq(cell_at(&t, 0, "req_new.org_subtotal"), "req_new.org_subtotal");
     /* report 1 */
@@ -336,6 +338,8 @@ START_TEST(test_wide)
     ck_assert_str_eq(cell_at(&t, 1, "province"), "福建省");
     ck_assert_str_eq(cell_at(&t, 1, "county"), "");
     ck_assert_str_eq(cell_at(&t, 1, "scope"), "body");
+    ck_assert_str_eq(cell_at(&t, 1, "region_code"), "350600");
+    ck_assert_str_eq(cell_at(&t, 1, "body_type"), "dept");
     ck_assert_str_eq(cell_at(&t, 1, "art20_normdoc_in_force"), "1");
     ck_assert_str_eq(cell_at(&t, 1, "art20_fee_amount_yuan"), "77302800");
     ck_assert_str_eq(cell_at(&t, 1, "art20_othersvc_delta"), "-4");
@@ -348,7 +352,7 @@ START_TEST(test_wide)
     ck_assert_str_eq(cell_at(&t, 1, "req_carry_out.total"), "");
     /* exactly the report's 8 cells are non-empty beyond the metadata */
     size_t filled = 0;
-    for (size_t j = 9; j < t.ncols; j++) filled += t.cells[t.ncols + j][0] != '\0';
+    for (size_t j = 10; j < t.ncols; j++) filled += t.cells[t.ncols + j][0] != '\0';
     ck_assert_uint_eq(filled, 8);
     /* report 2: no cells, metadata only */
     ck_assert_str_eq(cell_at(&t, 2, "report"), "empty.txt");

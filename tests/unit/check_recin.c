@@ -1,6 +1,7 @@
 /* check_recin.c - records CSV input (src/recin.c): long and wide round trips, bad rows. */
 #define _DEFAULT_SOURCE          /* mkstemps */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE          /* mkstemps */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
