@@ -102,7 +102,7 @@ demo: ogistat
 	./ogistat parse -o out/records.csv data/reports
 	./ogistat parse --format wide -o out/records-wide.csv data/reports
 	@echo "demo: wrote out/records.csv ($$(wc -l < out/records.csv) rows) and out/records-wide.csv"
-	./ogistat plot trend -q -m req_new --scope aggregate --match 平潭 --fit out/records.csv -o out/pingtan-trend.svg -o out/pingtan-trend.png
+	./ogistat plot trend -q -m req_new --by county --county 平潭县 --fit out/records.csv -o out/pingtan-trend.svg -o out/pingtan-trend.png
 	@echo "demo: wrote out/pingtan-trend.svg and .png (ogistat plot)"
 	@echo "demo: cells read per report (body, year, regime, cells):"
 	@awk -F, 'NR > 1 && $$9 != "-" { n[$$1] += 1 } NR > 1 { b[$$1] = $$2 "," $$3 "," $$4 } \
@@ -115,7 +115,7 @@ bench: ogistat
 plots: ogistat
 	@mkdir -p out
 	./ogistat parse -q -o out/records.csv data/reports
-	./ogistat plot trend -q -m req_new --scope aggregate --match 平潭 --fit out/records.csv -o plots/pingtan-trend.png
+	./ogistat plot trend -q -m req_new --by county --county 平潭县 --fit out/records.csv -o plots/pingtan-trend.png
 	./ogistat plot composition -q --parts outcomes --body 平潭综合实验区管委会 out/records.csv -o plots/pingtan-outcomes.svg
 	./ogistat plot compare -q -m req_new --scope body --match 平潭 --year 2024 out/records.csv -o plots/pingtan-departments-2024.png
 
