@@ -4,6 +4,7 @@
 #   scripts/setup.sh          install what is missing
 #   scripts/setup.sh --check  exit 0 if everything is installed, 1 otherwise (no install)
 #   scripts/setup.sh --bench  also the tools `make bench` compares against (datamash)
+#   scripts/setup.sh --browser  also headless Chromium (scripts/screenshot.sh: look at index.html)
 set -eu
 
 # build and runtime libraries
@@ -14,6 +15,8 @@ PKGS="$PKGS gnuplot-nox fonts-noto-cjk"
 PKGS="$PKGS python3 valgrind poppler-utils librsvg2-bin"
 # only for `make bench` (scripts/bench.sh): the reference tool agg is timed against
 if [ "${1:-}" = "--bench" ]; then PKGS="$PKGS datamash"; shift; fi
+# only for looking at `ogistat report`'s index.html as a browser shows it
+if [ "${1:-}" = "--browser" ]; then PKGS="$PKGS chromium"; shift; fi
 
 missing=""
 for p in $PKGS; do

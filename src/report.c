@@ -370,6 +370,14 @@ static int write_index(const char *dir, const struct chart_ref *charts, size_t n
     return bad ? EXIT_IO : EXIT_OK;
 }
 
+/* The standard charts (file base names; drawn in cmd_report). */
+static const struct chart_ref CHARTS[] = {
+    { .base = "trend-received", .caption = "Applications received per year, by county (h_received)" },
+    { .base = "trend-disclosure", .caption = "Disclosure rate per year, by county (%)" },
+    { .base = "compare-received", .caption = "Applications received: the bodies of one unit in one year" },
+    { .base = "composition-reasons", .caption = "Refusals by reason (不予公开), the same bodies" },
+};
+
 /* ==== the command ==== */
 
 static int worst(int a, int b)
@@ -523,8 +531,8 @@ int cmd_report(int argc, char **argv)
                                  out[6], rec, (const char *)NULL) == EXIT_IO)
             rc = EXIT_IO;
         int cy = 0;
-        const char *city;
-        bool by_body;
+        const char *city = NULL;
+        bool by_body = true;
         if (rc != EXIT_IO && pick_compare(&ps, &cy, &city, &by_body)) {
             progress_stage(&prog, "compare");
             char ybuf[16];
@@ -538,12 +546,44 @@ int cmd_report(int argc, char **argv)
             snprintf(capbuf, sizeof capbuf, "%s %d: the %s side by side", city, cy, by_body ? "bodies" : "counties");
             compare_caption = capbuf;
         }
+
+        /* the standard charts, each as SVG and PNG; a chart that cannot be drawn (no
+         * gnuplot, no CJK font) is said on stderr and left out, the rest of the report stays */
+        progress_stage(&prog, "charts");
+        char ybuf[16];
+        snprintf(ybuf, sizeof ybuf, "%d", cy);
+        const char *by = by_body ? "--by=body" : "--by=county";
+        char *chart_out[ARRAY_LEN(CHARTS) * 2];
+        for (size_t i = 0; i < ARRAY_LEN(CHARTS); i++) {
+            char nb[64];
+            snprintf(nb, sizeof nb, "%s.svg", CHARTS[i].base);
+            chart_out[2 * i] = path_in(tmp, nb);
+            snprintf(nb, sizeof nb, "%s.png", CHARTS[i].base);
+            chart_out[2 * i + 1] = path_in(tmp, nb);
+        }
+        int prc[ARRAY_LEN(CHARTS)];
+        prc[0] = run(cmd_plot, "plot", "trend", "-q", "--by=county", "-m", "h_received", "-o", chart_out[0], "-o",
+                     chart_out[1], rec, (const char *)NULL);
+        prc[1] = run(cmd_plot, "plot", "trend", "-q", "--by=county", "--indicator", "disclosure_rate", "-o", chart_out[2],
+                     "-o", chart_out[3], rec, (const char *)NULL);
+        bool have_cmp = compare_caption != NULL;
+        prc[2] = have_cmp ? run(cmd_plot, "plot", "compare", "-q", by, "--city", city, "--year", ybuf, "-m", "h_received",
+                                "-o", chart_out[4], "-o", chart_out[5], rec, (const char *)NULL)
+                          : EXIT_DATA;
+        prc[3] = have_cmp ? run(cmd_plot, "plot", "composition", "-q", by, "--city", city, "--year", ybuf, "--parts",
+                                "reasons", "-o", chart_out[6], "-o", chart_out[7], rec, (const char *)NULL)
+                          : EXIT_DATA;
+        for (size_t i = 0; i < ARRAY_LEN(CHARTS); i++) {
+            if (prc[i] != EXIT_OK && (i < 2 || have_cmp)) rc = worst(rc, EXIT_DATA);
+            free(chart_out[2 * i]);
+            free(chart_out[2 * i + 1]);
+        }
     }
 
     /* 6. index.html */
     if (rc != EXIT_IO) {
         progress_stage(&prog, "index.html");
-        rc = worst(rc, write_index(tmp, NULL, 0, compare_caption, prog.done, &d));
+        rc = worst(rc, write_index(tmp, CHARTS, ARRAY_LEN(CHARTS), compare_caption, prog.done, &d));
         diag_flush(&d, stderr);
     }
     progress_end(&prog);
