@@ -9,6 +9,7 @@
  * parsed once here.
  */
 #define _GNU_SOURCE
+#include "ogistat/cli.h"
 #include "ogistat/commands.h"
 #include "ogistat/csvio.h"
 #include "ogistat/exit.h"
@@ -409,33 +410,25 @@ int cmd_report(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *dir = NULL, *min_den = "10";
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs < 1) jobs = 1;
+    long jobs = default_jobs();
     bool quiet = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o': dir = optarg; break;
-        case 'j': {
-            char *end;
-            jobs = strtol(optarg, &end, 10);
-            if (*end || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "ogistat: report: invalid number of jobs '%s' (1-256)\n", optarg);
-                fputs("Try 'ogistat report --help' for more information.\n", stderr);
-                return EXIT_USAGE;
-            }
+        case 'j':
+            if (parse_jobs("report", optarg, &jobs) != EXIT_OK) return EXIT_USAGE;
             break;
-        }
         case 'm': min_den = optarg; break;
         case 'q': quiet = true; break;
         case 'h': usage_report(stdout); return EXIT_OK;
-        default: fputs("Try 'ogistat report --help' for more information.\n", stderr); return EXIT_USAGE;
+        default: try_help("report"); return EXIT_USAGE;
         }
     }
     if (!dir || optind >= argc) {
         fprintf(stderr, "ogistat: report: %s\n", !dir ? "no output directory (give -o DIR)" : "no input");
-        fputs("Try 'ogistat report --help' for more information.\n", stderr);
+        try_help("report");
         return EXIT_USAGE;
     }
     char **inputs = argv + optind;
