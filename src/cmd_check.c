@@ -54,6 +54,8 @@ void usage_check(FILE *fp)
           "                       report; csv: one row per result, columns report,body,year,regime,\n"
           "                       check,status,class,table,row,column,line,lhs,rhs,difference,message\n"
           "  -o, --output=FILE    write to FILE (atomically)\n"
+          "      --csv=FILE       with the text format: also write the csv format to FILE, from the\n"
+          "                       same run (the reports are parsed once)\n"
           "  -j, --jobs=N         parse N files in parallel (default: number of cores)\n"
           "  -a, --all            show every result, PASS included (default: FAIL, WARN, UNCHECKABLE)\n"
           "  -F, --failures-only  show FAIL and WARN only\n"
@@ -107,10 +109,8 @@ static int emit_check(struct report *r, void *arg)
     counts_add(&c->all, &k);
     c->nreports++;
     c->nfailed += k.n[CHK_FAIL] > 0;
-    if (c->csv) {
-        check_write_csv(c->csv, &c->list, c->show);
-        return 0;
-    }
+    if (c->csv) check_write_csv(c->csv, &c->list, c->show);
+    if (!c->fp) return 0;
     check_write_text(c->fp, &c->list, c->show);
     char year[16];
     snprintf(year, sizeof year, "%d", r->year);
@@ -128,6 +128,7 @@ int cmd_check(int argc, char **argv)
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
+        { "csv", required_argument, NULL, 'C' },
         { "jobs", required_argument, NULL, 'j' },
         { "all", no_argument, NULL, 'a' },
         { "failures-only", no_argument, NULL, 'F' },
@@ -137,7 +138,7 @@ int cmd_check(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     bool csv = false;
-    const char *outpath = NULL;
+    const char *outpath = NULL, *csvpath = NULL;
     long jobs = default_jobs();
     struct check_ctx ctx = { .show = CHK_SHOW_FINDINGS };
     int c;
@@ -150,6 +151,7 @@ int cmd_check(int argc, char **argv)
             else { fprintf(stderr, "ogistat: check: unknown format '%s' (text, csv)\n", optarg); try_help("check"); return EXIT_USAGE; }
             break;
         case 'o': outpath = optarg; break;
+        case 'C': csvpath = optarg; break;
         case 'j':
             if (parse_jobs("check", optarg, &jobs) != EXIT_OK) return EXIT_USAGE;
             break;
@@ -171,16 +173,27 @@ int cmd_check(int argc, char **argv)
         try_help("check");
         return EXIT_USAGE;
     }
-    struct ofile of;
+    if (csv && csvpath) {
+        fprintf(stderr, "ogistat: check: --csv goes with the text format (with --format=csv, use -o)\n");
+        try_help("check");
+        return EXIT_USAGE;
+    }
+    struct ofile of, cof = { 0 };
     if (ofile_open(&of, outpath) != 0) {
         fprintf(stderr, "ogistat: %s: cannot write: %s\n", outpath, strerror(errno));
         return EXIT_IO;
     }
-    ctx.fp = of.fp;
+    if (csvpath && ofile_open(&cof, csvpath) != 0) {
+        fprintf(stderr, "ogistat: %s: cannot write: %s\n", csvpath, strerror(errno));
+        ofile_abort(&of);
+        return EXIT_IO;
+    }
+    /* text to -o unless --format=csv; CSV to -o with --format=csv, or to --csv FILE beside the text */
+    ctx.fp = csv ? NULL : of.fp;
     ctx.series = check_series_new();
     check_results_init(&ctx.list);
-    if (csv) {
-        ctx.csv = csvw_new(of.fp, 0);
+    if (csv || csvpath) {
+        ctx.csv = csvw_new(csv ? of.fp : cof.fp, 0);
         check_csv_header(ctx.csv);
     }
     struct diag d;
@@ -192,9 +205,8 @@ int cmd_check(int argc, char **argv)
     check_series_run(ctx.series, &ctx.list);
     struct check_counts k;
     check_count(&ctx.list, &k);
-    if (ctx.csv) {
-        check_write_csv(ctx.csv, &ctx.list, ctx.show);
-    } else {
+    if (ctx.csv) check_write_csv(ctx.csv, &ctx.list, ctx.show);
+    if (ctx.fp) {
         if (ctx.list.n) {
             check_write_text(of.fp, &ctx.list, ctx.show);
             check_write_summary(of.fp, "across reports", &k);
@@ -209,8 +221,18 @@ int cmd_check(int argc, char **argv)
     int wrc = ctx.csv ? csvw_free(ctx.csv) : 0;
     check_results_free(&ctx.list);
     check_series_free(ctx.series);
-    if (rc == 3) { ofile_abort(&of); return EXIT_IO; }
-    if (output_done(&of, wrc, outpath) != EXIT_OK) return EXIT_IO;
+    if (rc == 3) {
+        ofile_abort(&of);
+        if (csvpath) ofile_abort(&cof);
+        return EXIT_IO;
+    }
+    if (csvpath) {
+        /* the text first, then its CSV twin; either failing is an I/O error */
+        int trc = output_done(&of, 0, outpath);
+        if (output_done(&cof, wrc, csvpath) != EXIT_OK || trc != EXIT_OK) return EXIT_IO;
+    } else if (output_done(&of, wrc, outpath) != EXIT_OK) {
+        return EXIT_IO;
+    }
     return (rc || ctx.any_failed || any_fail) ? EXIT_DATA : EXIT_OK;
 }
 

@@ -49,17 +49,6 @@ static bool is_wide(unsigned cp)
            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-static unsigned utf8_next(const unsigned char **pp)
-{
-    const unsigned char *p = *pp;
-    unsigned c = *p++;
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    if (extra) c &= 0x3F >> extra;
-    while (extra-- > 0 && (*p & 0xC0) == 0x80) c = (c << 6) | (*p++ & 0x3F);
-    *pp = p;
-    return c;
-}
-
 /* A page-number line: "-3-", "— 3 —", "第3页", "第 3 页 共 6 页", "3 / 6" (a line of
  * several numbers apart is a table row, not a page number). */
 static bool page_number_line(const char *s)
@@ -130,10 +119,11 @@ static size_t page_text(PopplerPage *page, strbuf *out)
     size_t cap = 256, ng = 0;
     struct glyph *g = xmalloc(cap * sizeof *g);
     const unsigned char *p = (const unsigned char *)text;
+    size_t left_bytes = strlen(text), cl;
     double wsum = 0;
     size_t wn = 0;
-    for (guint i = 0; *p && i < nrects; i++) {
-        unsigned cp = utf8_next(&p);
+    for (guint i = 0; left_bytes && i < nrects; i++, p += cl, left_bytes -= cl) {
+        unsigned cp = utf8_decode(p, left_bytes, &cl);
         if (cp <= 0x20 || cp == 0xA0 || cp == 0x3000 || cp == 0xFEFF) continue;
         const PopplerRectangle *r = &rects[i];
         if (r->x2 <= r->x1 || r->y2 <= r->y1) continue;

@@ -102,12 +102,12 @@ static void progress_end(struct progress *p)
 
 /* ==== step 1: parse once, write long and wide records ==== */
 
-#define MAX_UNITS 4096
-
+/* A body's report as the comparison step needs it: its city, county and year. Only
+ * reports that name a city and are not aggregates (which are not compared) are kept. */
 struct unit_seen {
-    char *city, *county, *body;
+    char *city, *county;
     int year;
-    bool aggregate;             /* scope=aggregate: not one of the bodies compared */
+    size_t order;               /* input order: the first city wins a tie */
 };
 
 struct parse_step {
@@ -115,35 +115,26 @@ struct parse_step {
     struct progress *prog;
     bool quiet, any_failed;
     struct unit_seen *units;
-    size_t nunits;
-    int max_year;
+    size_t nunits, cap;
 };
 
 static int emit_both(struct report *r, void *arg)
 {
     struct parse_step *s = arg;
     if (r->failed || r->diag.worst == DIAG_ERROR) s->any_failed = true;
-    if (s->quiet || s->prog->on) {
-        for (size_t i = 0; i < r->diag.n; i++)
-            if (r->diag.v[i].level == DIAG_ERROR) {
-                if (s->prog->on) fputs("\r\033[K", stderr);
-                fprintf(stderr, "%s\n", r->diag.v[i].text);
-            }
-        diag_free(&r->diag);
-    } else {
-        diag_flush(&r->diag, stderr);
-    }
+    if (s->prog->on && r->diag.worst == DIAG_ERROR) fputs("\r\033[K", stderr);   /* not over the progress line */
+    report_notes(r, s->quiet || s->prog->on);
     if (!r->failed) {
         out_report(s->lw, r);
         out_report(s->ww, r);
-        if (r->year && r->body && s->nunits < MAX_UNITS) {
-            struct unit_seen *u = &s->units[s->nunits++];
-            u->city = r->city ? xstrdup(r->city) : NULL;
-            u->county = r->county ? xstrdup(r->county) : NULL;
-            u->body = xstrdup(r->body);
-            u->year = r->year;
-            u->aggregate = r->scope && strcmp(r->scope, "aggregate") == 0;
-            if (r->year > s->max_year) s->max_year = r->year;
+        if (r->year && r->body && r->city && !(r->scope && strcmp(r->scope, "aggregate") == 0)) {
+            if (s->nunits == s->cap) {
+                s->cap = s->cap ? 2 * s->cap : 64;
+                s->units = xrealloc(s->units, s->cap * sizeof *s->units);
+            }
+            s->units[s->nunits] = (struct unit_seen){ .city = xstrdup(r->city), .year = r->year, .order = s->nunits,
+                                                      .county = r->county ? xstrdup(r->county) : NULL };
+            s->nunits++;
         }
     }
     s->prog->done++;
@@ -192,31 +183,41 @@ static int run(int (*cmd)(int, char **), ...)
 
 /* ==== step: choose the unit to compare ==== */
 
-/* The city and year with the most bodies that are not aggregates (the latest year on a
- * tie), at least two: that is the comparison worth showing. Counties are compared when the
- * city has two or more of them that year, else the bodies. Returns false if there is none. */
-static bool pick_compare(const struct parse_step *s, int *year, const char **city, bool *by_body)
+static int strcmp_null(const char *a, const char *b)
 {
-    size_t best = 1;
+    return !a || !b ? (a != NULL) - (b != NULL) : strcmp(a, b);
+}
+
+/* by year, city, county */
+static int unit_cmp(const void *pa, const void *pb)
+{
+    const struct unit_seen *a = pa, *b = pb;
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    int c = strcmp(a->city, b->city);
+    return c ? c : strcmp_null(a->county, b->county);
+}
+
+/* The city and year with the most bodies that are not aggregates (the latest year on a
+ * tie, then the city met first), at least two: that is the comparison worth showing.
+ * Counties are compared when the city has two or more of them that year, else the bodies.
+ * Returns false if there is none. Sorts s->units. */
+static bool pick_compare(struct parse_step *s, int *year, const char **city, bool *by_body)
+{
+    if (s->nunits > 1) qsort(s->units, s->nunits, sizeof *s->units, unit_cmp);
+    size_t best = 1, best_order = 0;
     bool found = false;
-    for (size_t i = 0; i < s->nunits; i++) {
+    for (size_t i = 0, j; i < s->nunits; i = j) {
         const struct unit_seen *u = &s->units[i];
-        if (!u->city || u->aggregate) continue;
-        size_t bodies = 0, counties = 0;
-        for (size_t j = 0; j < s->nunits; j++) {
+        size_t counties = 0, order = u->order;
+        for (j = i; j < s->nunits && s->units[j].year == u->year && strcmp(s->units[j].city, u->city) == 0; j++) {
             const struct unit_seen *v = &s->units[j];
-            if (v->year != u->year || !v->city || v->aggregate || strcmp(v->city, u->city) != 0) continue;
-            bodies++;
-            bool first = v->county != NULL;
-            for (size_t k = 0; k < j && first; k++) {
-                const struct unit_seen *w = &s->units[k];
-                first = !(w->year == v->year && w->city && !w->aggregate && strcmp(w->city, v->city) == 0 &&
-                          w->county && strcmp(w->county, v->county) == 0);
-            }
-            counties += first;
+            counties += v->county && (j == i || strcmp_null(v->county, s->units[j - 1].county) != 0);
+            if (v->order < order) order = v->order;
         }
-        if (bodies > best || (bodies == best && found && u->year > *year)) {
+        size_t bodies = j - i;
+        if (bodies > best || (bodies == best && found && (u->year > *year || (u->year == *year && order < best_order)))) {
             best = bodies;
+            best_order = order;
             found = true;
             *year = u->year;
             *city = u->city;
@@ -462,7 +463,7 @@ int cmd_report(int argc, char **argv)
     prog.total = nfiles;
     char *rec = path_in(tmp, "records.csv"), *wide = path_in(tmp, "records-wide.csv");
     FILE *lf = fopen(rec, "w"), *wf = fopen(wide, "w");
-    struct parse_step ps = { .prog = &prog, .quiet = quiet, .units = xcalloc(MAX_UNITS, sizeof *ps.units) };
+    struct parse_step ps = { .prog = &prog, .quiet = quiet };
     if (!lf || !wf) {
         fprintf(stderr, "ogistat: %s: cannot write: %s\n", tmp, strerror(errno));
         rc = EXIT_IO;
@@ -494,18 +495,13 @@ int cmd_report(int argc, char **argv)
     if (rc != EXIT_IO) {
         progress_stage(&prog, "check");
         /* check's FAILs are content of the report, and flag the run (exit 1) as `check` does */
-        char **cargv = xmalloc((ninputs + 8) * sizeof *cargv);
-        const char *fixed[] = { "check", "-q", "--format=text", "-j", jbuf, "-o", out[0] };
+        char **cargv = xmalloc((ninputs + 10) * sizeof *cargv);
+        const char *fixed[] = { "check", "-q", "-j", jbuf, "-o", out[0], "--csv", out[1] };
         size_t k = 0;
         for (size_t i = 0; i < ARRAY_LEN(fixed); i++) cargv[k++] = (char *)fixed[i];
         for (size_t i = 0; i < ninputs; i++) cargv[k++] = inputs[i];
         cargv[k] = NULL;
-        int crc = cmd_check((int)k, cargv);
-        rc = worst(rc, crc);
-        cargv[2] = "--format=csv";
-        cargv[6] = out[1];
-        crc = cmd_check((int)k, cargv);
-        if (crc == EXIT_IO || crc == EXIT_USAGE) rc = worst(rc, crc);
+        rc = worst(rc, cmd_check((int)k, cargv));
         free(cargv);
         progress_stage(&prog, "summary");
         static const char *const fmts[] = { "csv", "md", "latex" };
@@ -596,7 +592,6 @@ int cmd_report(int argc, char **argv)
     for (size_t i = 0; i < ps.nunits; i++) {
         free(ps.units[i].city);
         free(ps.units[i].county);
-        free(ps.units[i].body);
     }
     free(ps.units);
     free(rec);
